@@ -1,0 +1,45 @@
+package app.chorus.identity;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.audit.AuditableEvent;
+import app.chorus.shared.audit.RequestOrigin;
+import app.chorus.shared.ids.UserId;
+import app.chorus.shared.ids.WorkspaceId;
+
+/** A password reset link was made (delivery: email, or link when an owner copies it). */
+public record PasswordResetIssued(UserId user, String email, AuditActor actor, String delivery, RequestOrigin origin) implements AuditableEvent {
+
+	@Override
+	public String action() {
+		return "password.reset-issued";
+	}
+
+	@Override
+	public @Nullable WorkspaceId workspaceId() {
+		return null;
+	}
+
+	@Override
+	public @Nullable UserId subject() {
+		return user;
+	}
+
+	@Override
+	public String target() {
+		return email;
+	}
+
+	@Override
+	public AuditActor actor() {
+		return actor;
+	}
+
+	@Override
+	public Map<String, String> details() {
+		return Map.of("delivery", delivery);
+	}
+}

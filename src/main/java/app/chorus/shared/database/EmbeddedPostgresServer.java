@@ -1,0 +1,197 @@
+package app.chorus.shared.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL server Chorus runs itself when no external database is configured. Its files live in
+ * {@code <data folder>/postgres} and survive restarts. One server per data folder and JVM; application contexts share it
+ * and the last one to let go stops it.
+ *
+ * <p>After a crash of the JVM (kill -9) the postmaster keeps running and holds the data files; the next start stops that
+ * orphan first, so a crash never needs a person to clean up.
+ */
+public final class EmbeddedPostgresServer {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+	private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+	private final DataFolder folder;
+	private final EmbeddedPostgres postgres;
+	private int users;
+
+	private EmbeddedPostgresServer(DataFolder folder, EmbeddedPostgres postgres) {
+		this.folder = folder;
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts the server for this data folder, or joins the one this JVM already runs.
+	 * @param durable {@code true} keeps PostgreSQL's crash-safe defaults (fsync, synchronous commit); tests may trade them
+	 * for speed
+	 */
+	public static synchronized EmbeddedPostgresServer start(Path dataFolder, boolean durable) {
+		DataFolder folder = DataFolder.open(dataFolder);
+		EmbeddedPostgresServer server = RUNNING.get(folder.path());
+		if (server == null) {
+			try {
+				server = new EmbeddedPostgresServer(folder, launch(folder.path().resolve("postgres"), durable));
+			}
+			catch (RuntimeException e) {
+				folder.release();
+				throw e;
+			}
+			RUNNING.put(folder.path(), server);
+		}
+		else {
+			folder.release();
+		}
+		server.users++;
+		return server;
+	}
+
+	private static EmbeddedPostgres launch(Path pgData, boolean durable) {
+		try {
+			Files.createDirectories(pgData);
+			stopOrphanedPostmaster(pgData);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(pgData)
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "200");
+			if (durable) {
+				// The embedded server's launcher passes -F (fsync off); settings given after it win.
+				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
+			else {
+				builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+					.setServerConfig("full_page_writes", "off");
+			}
+			EmbeddedPostgres postgres = builder.start();
+			log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), pgData);
+			return postgres;
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": "
+					+ e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * A postmaster whose JVM died without stopping it still runs and holds the data files. We own the data folder (its
+	 * lock is ours), so no live Chorus uses that postmaster: stop it the way PostgreSQL recommends (smart, then fast).
+	 */
+	private static void stopOrphanedPostmaster(Path pgData) throws IOException {
+		Path pidFile = pgData.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d+")) {
+			return;
+		}
+		long pid = Long.parseLong(lines.getFirst().strip());
+		Optional<ProcessHandle> process = ProcessHandle.of(pid)
+			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+		if (process.isEmpty()) {
+			return;
+		}
+		log.warn("Found PostgreSQL (pid {}) still running on {} from a Chorus that did not stop cleanly; stopping it",
+				pid, pgData);
+		ProcessHandle postmaster = process.get();
+		postmaster.destroy();
+		if (!waitForExit(postmaster, Duration.ofSeconds(30))) {
+			postmaster.destroyForcibly();
+			if (!waitForExit(postmaster, Duration.ofSeconds(10))) {
+				throw new IllegalStateException("PostgreSQL (pid " + pid + ") still holds " + pgData
+						+ " and does not stop; stop it by hand and start Chorus again.");
+			}
+		}
+	}
+
+	private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+		try {
+			process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.TimeoutException e) {
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			return !process.isAlive();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return !process.isAlive();
+		}
+	}
+
+	/** Creates the database when it does not exist yet and returns its JDBC URL (user {@code postgres}, no password). */
+	public String database(String name) {
+		if (!DATABASE_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Not a valid database name: " + name);
+		}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			boolean exists;
+			try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+				query.setString(1, name);
+				try (ResultSet rows = query.executeQuery()) {
+					exists = rows.next();
+				}
+			}
+			if (!exists) {
+				try (Statement create = connection.createStatement()) {
+					create.execute("create database " + name + " encoding 'UTF8' template template0");
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not prepare the database " + name + ": " + e.getMessage(), e);
+		}
+		return postgres.getJdbcUrl("postgres", name);
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	/** Lets go of the server; the last user stops it. */
+	public void release() {
+		synchronized (EmbeddedPostgresServer.class) {
+			if (--users > 0) {
+				return;
+			}
+			RUNNING.remove(folder.path());
+			try {
+				postgres.close();
+			}
+			catch (IOException e) {
+				log.error("Could not stop the embedded PostgreSQL cleanly", e);
+			}
+			finally {
+				folder.release();
+			}
+		}
+	}
+}

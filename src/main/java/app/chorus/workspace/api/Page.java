@@ -1,0 +1,13 @@
+package app.chorus.workspace.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A list answer: the items and the cursor for the next page ({@code null} on the last page). */
+record Page<T>(List<T> items, @Nullable String next) {
+
+	static <T> Page<T> of(List<T> items) {
+		return new Page<>(items, null);
+	}
+}

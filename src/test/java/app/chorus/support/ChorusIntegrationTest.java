@@ -1,0 +1,23 @@
+package app.chorus.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application on a random port, with the real embedded PostgreSQL. All classes carrying this
+ * annotation share one application context and one database (made fresh for each test run); tests keep out of each
+ * other's way by working in workspaces of their own (see {@link TestWorld}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"chorus.data-dir=${chorus.test.data-dir:target/test-data}", "chorus.db.embedded.durable=false",
+		"chorus.db.embedded.database=chorus_it_${random.value}", "chorus.base-url=http://localhost" })
+public @interface ChorusIntegrationTest {
+}

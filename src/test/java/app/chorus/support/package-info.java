@@ -1,0 +1,4 @@
+@NullMarked
+package app.chorus.support;
+
+import org.jspecify.annotations.NullMarked;
