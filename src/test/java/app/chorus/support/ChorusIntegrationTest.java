@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"chorus.data-dir=${chorus.test.data-dir:target/test-data}", "chorus.db.embedded.durable=false",
-		"chorus.db.embedded.database=chorus_it_${random.value}", "chorus.base-url=http://localhost" })
+		"chorus.db.embedded.database=chorus_it_${random.value}", "chorus.base-url=http://localhost",
+		// every test calls from 127.0.0.1: the per-address limit would otherwise couple unrelated tests
+		"chorus.security.login-throttle.max-failures-per-address=1000" })
 public @interface ChorusIntegrationTest {
 }
