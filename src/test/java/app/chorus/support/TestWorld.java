@@ -60,6 +60,11 @@ public class TestWorld {
 		return person;
 	}
 
+	/** Turns on the workspace's two-factor requirement (as its owner would, after enrolling). */
+	public void requireTwoFactor(Membership workspace) {
+		workspaces.updateSettings(workspace.workspaceId(), null, null, true, AuditActor.system());
+	}
+
 	/** An API token for the person in the workspace, with every scope. */
 	public String token(UserAccount person, Membership workspace) {
 		return tokens.issue(person, workspace.workspaceId(), "test", Set.of(TokenScope.values()), null).token();
