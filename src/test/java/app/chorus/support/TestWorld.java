@@ -60,6 +60,11 @@ public class TestWorld {
 		return person;
 	}
 
+	/** Adds an existing person to another workspace. */
+	public void addMember(Membership workspace, UserAccount person, Role role) {
+		workspaces.addMember(workspace.workspaceId(), person, role, AuditActor.system());
+	}
+
 	/** Turns on the workspace's two-factor requirement (as its owner would, after enrolling). */
 	public void requireTwoFactor(Membership workspace) {
 		workspaces.updateSettings(workspace.workspaceId(), null, null, true, AuditActor.system());

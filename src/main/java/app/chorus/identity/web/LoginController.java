@@ -1,10 +1,13 @@
 package app.chorus.identity.web;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -141,9 +144,14 @@ class LoginController {
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		if (saved != null && saved.getMethod().equals("GET")) {
-			String target = java.net.URI.create(saved.getRedirectUrl()).getRawPath();
-			String query = java.net.URI.create(saved.getRedirectUrl()).getRawQuery();
-			return "redirect:" + target + (query == null ? "" : "?" + query);
+			// Only the path and query of the saved request: never a redirect off this site. Spring Security marks
+			// saved requests with a "continue" parameter that the person need not see.
+			URI uri = URI.create(saved.getRedirectUrl());
+			String query = uri.getRawQuery() == null ? ""
+					: Arrays.stream(uri.getRawQuery().split("&"))
+						.filter(p -> !p.equals("continue") && !p.startsWith("continue="))
+						.collect(Collectors.joining("&"));
+			return "redirect:" + uri.getRawPath() + (query.isEmpty() ? "" : "?" + query);
 		}
 		return "redirect:/";
 	}
