@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -98,6 +100,8 @@ class BrowserJourneyIntegrationTests {
 		driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		// a page may be replaced between finding an element and reading it: look again
+		wait.ignoring(StaleElementReferenceException.class);
 	}
 
 	@AfterEach
@@ -148,7 +152,7 @@ class BrowserJourneyIntegrationTests {
 		type("email", EMAIL);
 		type("password", PASSWORD);
 		submit();
-		waitForUrl("/");
+		waitForPage("/");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, " + NAME);
 		assertThat(htmlLang()).isEqualTo("en");
 	}
@@ -165,7 +169,7 @@ class BrowserJourneyIntegrationTests {
 			((JavascriptExecutor) driver).executeScript("document.getElementById('language-select').form.submit();");
 		}
 		wait.until(d -> "ko".equals(htmlLang()));
-		waitForUrl("/");
+		waitForPage("/");
 		assertThat(htmlLang()).isEqualTo("ko");
 		assertThat(membersLink().getText()).isEqualTo(members);
 	}
@@ -177,7 +181,7 @@ class BrowserJourneyIntegrationTests {
 	 */
 	private long enrolTwoFactor() {
 		driver.findElement(By.cssSelector("nav.mainnav .usermenu a[href='/account/two-factor']")).click();
-		waitForUrl("/account/two-factor");
+		waitForPage("/account/two-factor");
 		assertThat(driver.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
 		String offered = driver.findElement(By.id("totp-secret")).getText().strip();
 		assertThat(offered).matches("[A-Z2-7]{32}");
@@ -205,7 +209,7 @@ class BrowserJourneyIntegrationTests {
 		type("email", EMAIL);
 		type("password", PASSWORD);
 		submit();
-		waitForUrl("/login/two-factor");
+		waitForPage("/login/two-factor");
 	}
 
 	/** Step 6b: a wrong code is refused, and nobody is signed in. */
@@ -227,7 +231,7 @@ class BrowserJourneyIntegrationTests {
 		waitForTimeStepAfter(enrolmentStep);
 		type("code", Totp.code(secret, Instant.now()));
 		submit();
-		waitForUrl("/");
+		waitForPage("/");
 		assertThat(htmlLang()).isEqualTo("ko");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(NAME);
 		assertThat(membersLink().getText()).isEqualTo(koreanMessage("nav.members"));
@@ -239,10 +243,24 @@ class BrowserJourneyIntegrationTests {
 		return "http://localhost:" + port + path;
 	}
 
-	private void waitForUrl(String path) {
-		wait.withMessage(() -> "expected to be at " + path + " but the browser is at " + driver.getCurrentUrl()
-				+ " (page title: " + driver.getTitle() + ")")
-			.until(ExpectedConditions.urlToBe(url(path)));
+	/** Waits until the browser shows exactly {@code pathAndQuery} on this server. */
+	private void waitForUrl(String pathAndQuery) {
+		wait.withMessage(() -> "expected to be at " + pathAndQuery + " but the browser is at "
+				+ driver.getCurrentUrl() + " (page title: " + driver.getTitle() + ")")
+			.until(ExpectedConditions.urlToBe(url(pathAndQuery)));
+	}
+
+	/**
+	 * Waits until the browser shows the page at {@code path} on this server, whatever the query (after signing in,
+	 * Spring Security's saved request may add its {@code ?continue} marker).
+	 */
+	private void waitForPage(String path) {
+		wait.withMessage(() -> "expected to be on the page " + path + " but the browser is at "
+				+ driver.getCurrentUrl() + " (page title: " + driver.getTitle() + ")")
+			.until(d -> {
+				URI at = URI.create(d.getCurrentUrl());
+				return at.getPort() == port && path.equals(at.getPath());
+			});
 	}
 
 	private void type(String id, String text) {
