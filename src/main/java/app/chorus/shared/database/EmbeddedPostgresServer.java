@@ -112,10 +112,24 @@ public final class EmbeddedPostgresServer {
 			return;
 		}
 		long pid = Long.parseLong(lines.getFirst().strip());
-		Optional<ProcessHandle> process = ProcessHandle.of(pid)
-			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
 		if (process.isEmpty()) {
 			return;
+		}
+		switch (owner(process.get(), pgData)) {
+			case THIS_POSTMASTER -> {
+				// stopped below
+			}
+			case SOMETHING_ELSE -> {
+				// The file outlived its postmaster (power cut, OOM killer) and the pid went to another process, maybe
+				// another PostgreSQL: leave that alone, and drop the stale file PostgreSQL would refuse to start on.
+				log.warn("Removing the stale {}: pid {} is no longer PostgreSQL on this folder", pidFile, pid);
+				Files.delete(pidFile);
+				return;
+			}
+			case UNKNOWN -> {
+				return;
+			}
 		}
 		log.warn("Found PostgreSQL (pid {}) still running on {} from a Chorus that did not stop cleanly; stopping it",
 				pid, pgData);
@@ -128,6 +142,39 @@ public final class EmbeddedPostgresServer {
 						+ " and does not stop; stop it by hand and start Chorus again.");
 			}
 		}
+	}
+
+	private enum PidOwner {
+		THIS_POSTMASTER, SOMETHING_ELSE, UNKNOWN
+	}
+
+	/** Whether a live pid is this folder's postmaster ({@code postgres -D <pgData> ...}); unknown when unreadable. */
+	private static PidOwner owner(ProcessHandle process, Path pgData) {
+		ProcessHandle.Info info = process.info();
+		if (info.command().isEmpty()) {
+			return PidOwner.UNKNOWN;
+		}
+		if (!info.command().get().contains("postgres")) {
+			return PidOwner.SOMETHING_ELSE;
+		}
+		String[] arguments = info.arguments().orElse(new String[0]);
+		for (int i = 0; i + 1 < arguments.length; i++) {
+			if (arguments[i].equals("-D")) {
+				try {
+					Path dataDirectory = Path.of(arguments[i + 1]);
+					if (!dataDirectory.isAbsolute()) {
+						return PidOwner.UNKNOWN;
+					}
+					return dataDirectory.normalize().equals(pgData) || Files.exists(dataDirectory)
+							&& Files.isSameFile(dataDirectory, pgData) ? PidOwner.THIS_POSTMASTER
+									: PidOwner.SOMETHING_ELSE;
+				}
+				catch (IOException | RuntimeException e) {
+					return PidOwner.UNKNOWN;
+				}
+			}
+		}
+		return PidOwner.UNKNOWN;
 	}
 
 	private static boolean waitForExit(ProcessHandle process, Duration timeout) {
