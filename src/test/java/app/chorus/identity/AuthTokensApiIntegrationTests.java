@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.chorus.identity.internal.TokenService;
 import app.chorus.identity.internal.Totp;
 import app.chorus.identity.internal.TwoFactorService;
 import app.chorus.support.Api;
@@ -29,6 +31,9 @@ class AuthTokensApiIntegrationTests {
 
 	@Autowired
 	TwoFactorService twoFactor;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void credentialsBuyATokenThatNamesTheCallerAndTheirWorkspace() {
@@ -123,6 +128,19 @@ class AuthTokensApiIntegrationTests {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.raw().body()).doesNotContain(token);
 		assertThat(list.json().get("items").get(0).get("lastUsedAt").isNull()).isFalse();
+	}
+
+	@Test
+	void anExpiredTokenIs401() {
+		Api api = new Api(port);
+		Membership workspace = world.workspace("expiry");
+		String token = world.token(world.owner(workspace), workspace);
+		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+
+		jdbc.sql("update identity.api_tokens set expires_at = now() - interval '1 second' where prefix = ?")
+			.param(token.substring(0, TokenService.PREFIX.length() + 6)).update();
+
+		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
 	}
 
 	@Test
