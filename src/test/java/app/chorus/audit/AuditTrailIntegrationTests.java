@@ -130,6 +130,16 @@ class AuditTrailIntegrationTests {
 	}
 
 	@Test
+	void aMalformedFilterNamesTheParameter() {
+		Api api = new Api(port);
+		Membership workspace = world.workspace("bad-filter");
+		String token = world.token(world.owner(workspace), workspace);
+		Api.Response response = api.get("/api/v1/audit/entries?from=yesterday", token);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+	}
+
+	@Test
 	void onlyOwnersAndAdminsSeeTheTrail() {
 		Api api = new Api(port);
 		Membership workspace = world.workspace("who-sees");

@@ -54,6 +54,7 @@ class AuthTokensApiIntegrationTests {
 		assertThat(me.json().get("email").asString()).isEqualTo(owner.email());
 		assertThat(me.json().get("workspace").get("id").asString())
 			.isEqualTo(workspace.workspaceId().value().toString());
+		assertThat(me.json().get("workspaceId").asString()).isEqualTo(workspace.workspaceId().value().toString());
 		assertThat(me.json().get("workspace").get("role").asString()).isEqualTo("owner");
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -57,8 +58,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-		// A malformed id in a path can only name something that does not exist.
-		return chorus(ChorusException.notFound(e.getName()));
+		if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			// A malformed id in a path can only name something that does not exist.
+			return chorus(ChorusException.notFound(e.getName()));
+		}
+		return chorus(ChorusException.invalid(e.getName(), "error.parameter", e.getName()));
 	}
 
 	@Override

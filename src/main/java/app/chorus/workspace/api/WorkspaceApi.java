@@ -63,7 +63,7 @@ class WorkspaceApi {
 	}
 
 	record Me(UUID id, String email, String displayName, String locale, String timeZone, boolean twoFactorEnabled,
-			WorkspaceRef workspace, List<String> permissions, List<String> tokenScopes) {
+			UUID workspaceId, WorkspaceRef workspace, List<String> permissions, List<String> tokenScopes) {
 	}
 
 	record WorkspaceResource(UUID id, String name, String timeZone, boolean requireTwoFactor, Instant createdAt) {
@@ -98,7 +98,7 @@ class WorkspaceApi {
 		UserAccount me = currentUser.require();
 		Membership membership = context.require();
 		return new Me(me.id().value(), me.email(), me.displayName(), me.locale().toLanguageTag(),
-				me.timeZone().getId(), me.twoFactorEnabled(), ref(membership),
+				me.timeZone().getId(), me.twoFactorEnabled(), membership.workspaceId().value(), ref(membership),
 				membership.role().permissions().stream().map(Permission::key).sorted().toList(),
 				currentUser.requirePrincipal().scopes().stream().map(s -> s.key()).sorted().toList());
 	}
