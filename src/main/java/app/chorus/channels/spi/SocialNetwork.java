@@ -1,0 +1,25 @@
+package app.chorus.channels.spi;
+
+/**
+ * A network adapter. Every adapter publishes; what else it can do it says by implementing the capability interfaces
+ * ({@link AppPasswordConnecting}, {@link SessionRefreshing}, {@link InboxReading}, {@link Replying},
+ * {@link Moderating}, {@link MetricsReading}, {@link Deleting}, {@link PublicProfileReading}). Adapters are stateless
+ * Spring beans; they never touch the database or the web session: everything they need comes in the
+ * {@link ChannelSession}.
+ */
+public interface SocialNetwork {
+
+	NetworkKey key();
+
+	AuthMethod auth();
+
+	/** The network's limits as data, with the documentation each one comes from. */
+	NetworkRules rules();
+
+	/**
+	 * Publishes a variant. The same {@code idempotencyKey} for the same variant never makes a second post where the
+	 * network supports idempotency; where it does not, the caller must not retry blindly after a lost answer.
+	 * Never throws for network trouble: every outcome is a {@link PublishResult}.
+	 */
+	PublishResult publish(ChannelSession session, PostVariant variant, String idempotencyKey);
+}

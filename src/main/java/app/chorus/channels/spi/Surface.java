@@ -1,0 +1,35 @@
+package app.chorus.channels.spi;
+
+import java.util.Locale;
+
+/** Where on a network a post goes; each has its own rules. */
+public enum Surface {
+
+	X_POST(NetworkKey.X),
+	FACEBOOK_PAGE_POST(NetworkKey.FACEBOOK),
+	INSTAGRAM_FEED(NetworkKey.INSTAGRAM),
+	INSTAGRAM_CAROUSEL(NetworkKey.INSTAGRAM),
+	INSTAGRAM_REELS(NetworkKey.INSTAGRAM),
+	INSTAGRAM_STORIES(NetworkKey.INSTAGRAM),
+	LINKEDIN_POST(NetworkKey.LINKEDIN),
+	TIKTOK_VIDEO(NetworkKey.TIKTOK),
+	YOUTUBE_VIDEO(NetworkKey.YOUTUBE),
+	YOUTUBE_SHORT(NetworkKey.YOUTUBE),
+	THREADS_POST(NetworkKey.THREADS),
+	BLUESKY_POST(NetworkKey.BLUESKY),
+	MASTODON_STATUS(NetworkKey.MASTODON);
+
+	private final NetworkKey network;
+
+	Surface(NetworkKey network) {
+		this.network = network;
+	}
+
+	public NetworkKey network() {
+		return network;
+	}
+
+	public String key() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+}
