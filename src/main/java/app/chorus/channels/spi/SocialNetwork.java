@@ -17,6 +17,14 @@ public interface SocialNetwork {
 	NetworkRules rules();
 
 	/**
+	 * The rules for one channel: networks whose limits differ per server (Mastodon instances) read them from the
+	 * channel's settings, which the adapter filled in when the channel connected.
+	 */
+	default NetworkRules rules(java.util.Map<String, String> channelSettings) {
+		return rules();
+	}
+
+	/**
 	 * Publishes a variant. The same {@code idempotencyKey} for the same variant never makes a second post where the
 	 * network supports idempotency; where it does not, the caller must not retry blindly after a lost answer.
 	 * Never throws for network trouble: every outcome is a {@link PublishResult}.

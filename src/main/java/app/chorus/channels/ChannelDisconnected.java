@@ -1,0 +1,36 @@
+package app.chorus.channels;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.audit.AuditableEvent;
+import app.chorus.shared.audit.RequestOrigin;
+import app.chorus.shared.ids.UserId;
+import app.chorus.shared.ids.WorkspaceId;
+
+/** A channel was disconnected: its secrets were purged, and its access revoked at the network where the network allows. */
+public record ChannelDisconnected(WorkspaceId workspaceId, AuditActor actor, ChannelId channelId, String network, String name, boolean revokedAtNetwork,
+		RequestOrigin origin) implements AuditableEvent {
+
+	@Override
+	public String action() {
+		return "channel.disconnected";
+	}
+
+	@Override
+	public @Nullable UserId subject() {
+		return null;
+	}
+
+	@Override
+	public String target() {
+		return network + ": " + name;
+	}
+
+	@Override
+	public Map<String, String> details() {
+		return Map.of("revokedAtNetwork", String.valueOf(revokedAtNetwork));
+	}
+}
