@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -89,7 +88,7 @@ final class MastodonClient {
 		}).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form), uri);
 	}
 
-	Answer postMultipart(URI uri, String token, MultiValueMap<String, HttpEntity<?>> parts) {
+	Answer postMultipart(URI uri, String token, MultiValueMap<String, Object> parts) {
 		return send(uploads.method(HttpMethod.POST)
 			.uri(uri)
 			.headers(h -> bearer(h, token))

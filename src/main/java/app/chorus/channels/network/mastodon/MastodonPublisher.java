@@ -15,8 +15,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -178,20 +178,22 @@ final class MastodonPublisher {
 	}
 
 	private Upload upload(ChannelSession session, MediaItem media, int index) throws InterruptedException {
-		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		byte[] bytes = media.bytes().get();
 		String filename = "media-" + (index + 1) + extension(media.mimeType());
-		parts.part("file", new ByteArrayResource(bytes) {
+		HttpHeaders fileHeaders = new HttpHeaders();
+		fileHeaders.setContentType(MediaType.parseMediaType(media.mimeType()));
+		fileHeaders.setContentDispositionFormData("file", filename);
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
 			@Override
 			public String getFilename() {
 				return filename;
 			}
-		}).contentType(MediaType.parseMediaType(media.mimeType())).filename(filename);
+		}, fileHeaders));
 		if (!media.altText().isBlank()) {
-			parts.part("description", media.altText());
+			body.add("description", media.altText());
 		}
 		String token = session.credentials().accessToken();
-		MultiValueMap<String, HttpEntity<?>> body = parts.build();
 		MastodonClient.Answer answer = client.postMultipart(MastodonClient.uri(session.endpoint(), "/api/v2/media"),
 				token, body);
 		if (answer.status() == 200 || answer.status() == 201) {
