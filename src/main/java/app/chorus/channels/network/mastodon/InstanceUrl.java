@@ -30,20 +30,42 @@ final class InstanceUrl {
 			}
 			text = "https://" + text;
 		}
+		int schemeEnd = text.indexOf("://");
+		String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+		String rest = text.substring(schemeEnd + 3);
+		int authorityEnd = rest.length();
+		for (char end : new char[] { '/', '?', '#' }) {
+			int index = rest.indexOf(end);
+			if (index >= 0 && index < authorityEnd) {
+				authorityEnd = index;
+			}
+		}
+		String authority = rest.substring(0, authorityEnd);
+		if (!(scheme.equals("https") || scheme.equals("http")) || authority.isEmpty() || authority.contains("@")) {
+			throw invalid(typed);
+		}
 		try {
-			URI uri = new URI(text);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			URI uri = new URI(scheme + "://" + asciiAuthority(authority));
 			String host = uri.getHost();
-			if (!(scheme.equals("https") || scheme.equals("http")) || host == null || host.isBlank()
-					|| uri.getRawUserInfo() != null) {
+			if (host == null || host.isBlank()) {
 				throw invalid(typed);
 			}
-			String asciiHost = IDN.toASCII(host).toLowerCase(Locale.ROOT);
-			return new URI(scheme, null, asciiHost, uri.getPort(), null, null, null).toString();
+			return new URI(scheme, null, host.toLowerCase(Locale.ROOT), uri.getPort(), null, null, null).toString();
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
 			throw invalid(typed);
 		}
+	}
+
+	/** Internationalised host names in their ASCII form; IPv6 literals and ports as they are. */
+	private static String asciiAuthority(String authority) {
+		if (authority.startsWith("[")) {
+			return authority;
+		}
+		int colon = authority.lastIndexOf(':');
+		String host = colon >= 0 ? authority.substring(0, colon) : authority;
+		String port = colon >= 0 ? authority.substring(colon) : "";
+		return IDN.toASCII(host) + port;
 	}
 
 	/** The host of a base URL, e.g. {@code mastodon.social}. */
