@@ -184,12 +184,7 @@ final class MastodonPublisher {
 		fileHeaders.setContentType(MediaType.parseMediaType(media.mimeType()));
 		fileHeaders.setContentDispositionFormData("file", filename);
 		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-		}, fileHeaders));
+		body.add("file", new HttpEntity<>(new ByteArrayResource(bytes), fileHeaders));
 		if (!media.altText().isBlank()) {
 			body.add("description", media.altText());
 		}

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
@@ -121,6 +122,7 @@ class MastodonPublishingTests {
 		mastodon.verify(postRequestedFor(urlEqualTo("/api/v2/media"))
 			.withHeader("Authorization", equalTo("Bearer " + MastodonFixture.TOKEN))
 			.withAnyRequestBodyPart(aMultipart("file").withHeader("Content-Type", equalTo("image/png"))
+				.withHeader("Content-Disposition", containing("filename=\"media-1.png\""))
 				.withBody(equalTo("PNGDATA")))
 			.withAnyRequestBodyPart(aMultipart("description").withBody(equalTo("A cat asleep on a keyboard"))));
 		mastodon.verify(postRequestedFor(urlEqualTo("/api/v1/statuses"))
