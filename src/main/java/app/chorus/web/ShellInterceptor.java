@@ -11,6 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
+import app.chorus.notifications.Notifications;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
@@ -25,11 +26,14 @@ class ShellInterceptor implements HandlerInterceptor {
 	private final CurrentUser currentUser;
 	private final WorkspaceContext context;
 	private final WorkspaceManagement directory;
+	private final Notifications notifications;
 
-	ShellInterceptor(CurrentUser currentUser, WorkspaceContext context, WorkspaceManagement directory) {
+	ShellInterceptor(CurrentUser currentUser, WorkspaceContext context, WorkspaceManagement directory,
+			Notifications notifications) {
 		this.currentUser = currentUser;
 		this.context = context;
 		this.directory = directory;
+		this.notifications = notifications;
 	}
 
 	@Override
@@ -49,6 +53,9 @@ class ShellInterceptor implements HandlerInterceptor {
 		List<Shell.NavItem> navigation = new ArrayList<>();
 		if (membership != null) {
 			navigation.add(new Shell.NavItem("nav.home", "/", path.equals("/")));
+			if (membership.can(Permission.CONTENT_VIEW)) {
+				navigation.add(item("nav.channels", "/channels", path));
+			}
 			if (membership.can(Permission.MEMBERS_VIEW)) {
 				navigation.add(item("nav.members", "/members", path));
 				navigation.add(item("nav.teams", "/teams", path));
@@ -60,7 +67,8 @@ class ShellInterceptor implements HandlerInterceptor {
 				navigation.add(item("nav.settings", "/settings", path));
 			}
 		}
-		return new Shell(me, membership, workspaces, navigation, SupportedLocales.ALL,
+		int unread = membership == null ? 0 : notifications.unread(membership.workspaceId(), membership.userId());
+		return new Shell(me, membership, workspaces, navigation, unread, SupportedLocales.ALL,
 				LocaleContextHolder.getLocale().getLanguage(), path);
 	}
 

@@ -25,6 +25,7 @@ import app.chorus.shared.ids.UserId;
 import app.chorus.shared.ids.WorkspaceId;
 import app.chorus.shared.time.TimeZones;
 import app.chorus.shared.web.ChorusException;
+import app.chorus.shared.web.Page;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.Role;

@@ -110,6 +110,15 @@ public class TeamService {
 		return find(workspace, id);
 	}
 
+	/** The teams the person belongs to in the workspace. */
+	public List<UUID> teamIdsOf(WorkspaceId workspace, UserId user) {
+		return teams.teamIdsOf(workspace, user);
+	}
+
+	public boolean exists(WorkspaceId workspace, UUID team) {
+		return teams.exists(workspace, team);
+	}
+
 	private String email(UserId user) {
 		return identity.find(user).map(UserAccount::email).orElse(user.toString());
 	}

@@ -82,4 +82,14 @@ class Teams {
 				where tm.workspace_id = ? and tm.user_id = ? order by lower(t.name)""")
 			.params(workspace.value(), user.value()).query(String.class).list();
 	}
+
+	List<UUID> teamIdsOf(WorkspaceId workspace, UserId user) {
+		return jdbc.sql("select team_id from workspace.team_members where workspace_id = ? and user_id = ?")
+			.params(workspace.value(), user.value()).query(UUID.class).list();
+	}
+
+	boolean exists(WorkspaceId workspace, UUID team) {
+		return jdbc.sql("select count(*) from workspace.teams where workspace_id = ? and id = ?")
+			.params(workspace.value(), team).query(Integer.class).single() > 0;
+	}
 }
