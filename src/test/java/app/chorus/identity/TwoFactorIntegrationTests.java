@@ -2,7 +2,9 @@ package app.chorus.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.chorus.identity.internal.Totp;
 import app.chorus.support.ChorusIntegrationTest;
@@ -31,6 +34,9 @@ class TwoFactorIntegrationTests {
 	@Autowired
 	TestWorld world;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void enrolThenSignInWithARecoveryCodeThatWorksOnlyOnce() {
 		Membership workspace = world.workspace("2fa");
@@ -46,6 +52,13 @@ class TwoFactorIntegrationTests {
 				Map.of("code", Totp.code(secret.group(1), Instant.now())));
 		List<String> codes = CODE.matcher(codesPage.body()).results().map(m -> m.group(1)).toList();
 		assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+		// the secret is stored sealed: the account's row holds it in no column
+		String row = jdbc.sql("select u::text from identity.users u where id = ?").param(owner.id().value())
+			.query(String.class).single();
+		assertThat(row).doesNotContain(secret.group(1))
+			.doesNotContain(HexFormat.of().formatHex(secret.group(1).getBytes(StandardCharsets.US_ASCII)));
+		assertThat(jdbc.sql("select totp_secret is null and totp_secret_sealed is not null from identity.users "
+				+ "where id = ?").param(owner.id().value()).query(Boolean.class).single()).isTrue();
 
 		WebClient phone = new WebClient(port);
 		assertThat(phone.signIn(owner.email(), TestWorld.PASSWORD).location()).endsWith("/login/two-factor");

@@ -19,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.chorus.shared.crypto.MasterKey;
 import app.chorus.shared.database.EmbeddedPostgresServer;
 import app.chorus.support.Api;
 import app.chorus.support.TestWorld;
@@ -26,8 +27,9 @@ import app.chorus.workspace.Membership;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * CHORUS_DB_URL points Chorus at a PostgreSQL server it does not run: no embedded server starts, no data folder is
- * made, and the application works the same on the other server.
+ * CHORUS_DB_URL points Chorus at a PostgreSQL server it does not run: no embedded server starts, and the application
+ * works the same on the other server. With the master key elsewhere too (CHORUS_MASTER_KEY_FILE), no data folder is
+ * made at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The context goes first; the stand-in server stops with the JVM (its own shutdown hook), never under a live pool.
@@ -36,11 +38,15 @@ class ExternalDatabaseIntegrationTests {
 
 	static final EmbeddedPostgres EXTERNAL;
 	static final Path UNUSED_DATA_DIR = Path.of("target", "external-db-test-unused-data");
+	static final Path KEY_FILE;
 
 	static {
 		try {
 			// A separate PostgreSQL process stands in for the operator's own server.
 			EXTERNAL = EmbeddedPostgres.builder().start();
+			// and a key file the operator keeps outside the data folder
+			KEY_FILE = MasterKey.load(null, Files.createTempDirectory(Path.of("target"), "external-db-test-key"))
+				.location();
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);
@@ -53,6 +59,7 @@ class ExternalDatabaseIntegrationTests {
 		registry.add("chorus.db.user", () -> "postgres");
 		registry.add("chorus.db.password", () -> "");
 		registry.add("chorus.data-dir", UNUSED_DATA_DIR::toString);
+		registry.add("chorus.master-key-file", KEY_FILE::toString);
 	}
 
 	@LocalServerPort
@@ -67,10 +74,15 @@ class ExternalDatabaseIntegrationTests {
 	@Autowired
 	TestWorld world;
 
+	@Autowired
+	MasterKey masterKey;
+
 	@Test
 	void runsOnTheConfiguredServerAlone() throws Exception {
 		assertThat(context.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
 		assertThat(Files.exists(UNUSED_DATA_DIR)).isFalse();
+		assertThat(masterKey.location()).isEqualTo(KEY_FILE);
+		assertThat(masterKey.generatedOnThisStart()).isFalse();
 		try (Connection connection = dataSource.getConnection();
 				ResultSet port = connection.createStatement().executeQuery("select inet_server_port()")) {
 			port.next();

@@ -24,6 +24,7 @@ import app.chorus.shared.ids.UserId;
 public class SignIn {
 
 	private final Users users;
+	private final TotpSecrets totpSecrets;
 	private final Sessions sessions;
 	private final RecoveryCodes recoveryCodes;
 	private final Passwords passwords;
@@ -31,9 +32,10 @@ public class SignIn {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	SignIn(Users users, Sessions sessions, RecoveryCodes recoveryCodes, Passwords passwords, LoginThrottle throttle,
-			Clock clock, ApplicationEventPublisher events) {
+	SignIn(Users users, TotpSecrets totpSecrets, Sessions sessions, RecoveryCodes recoveryCodes, Passwords passwords,
+			LoginThrottle throttle, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
+		this.totpSecrets = totpSecrets;
 		this.sessions = sessions;
 		this.recoveryCodes = recoveryCodes;
 		this.passwords = passwords;
@@ -77,7 +79,8 @@ public class SignIn {
 	@Transactional
 	public Optional<String> checkSecondFactor(UserId userId, String code, RequestOrigin origin) {
 		Optional<Users.StoredUser> found = users.byId(userId);
-		if (found.isEmpty() || found.get().totpSecret() == null) {
+		Optional<String> secret = found.isEmpty() ? Optional.empty() : totpSecrets.of(userId);
+		if (secret.isEmpty()) {
 			return Optional.empty();
 		}
 		Users.StoredUser user = found.get();
@@ -87,7 +90,7 @@ public class SignIn {
 			return Optional.empty();
 		}
 		Optional<String> method = Optional.empty();
-		long step = Totp.matchingStep(user.totpSecret(), code, clock.instant());
+		long step = Totp.matchingStep(secret.get(), code, clock.instant());
 		if (step >= 0 && users.spendTotpStep(userId, step)) {
 			method = Optional.of("password+totp");
 		}

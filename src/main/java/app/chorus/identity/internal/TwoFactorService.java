@@ -24,14 +24,16 @@ import app.chorus.shared.web.ChorusException;
 public class TwoFactorService {
 
 	private final Users users;
+	private final TotpSecrets totpSecrets;
 	private final RecoveryCodes recoveryCodes;
 	private final Passwords passwords;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	TwoFactorService(Users users, RecoveryCodes recoveryCodes, Passwords passwords, Clock clock,
-			ApplicationEventPublisher events) {
+	TwoFactorService(Users users, TotpSecrets totpSecrets, RecoveryCodes recoveryCodes, Passwords passwords,
+			Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
+		this.totpSecrets = totpSecrets;
 		this.recoveryCodes = recoveryCodes;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -58,7 +60,7 @@ public class TwoFactorService {
 		if (step < 0) {
 			throw ChorusException.invalid("code", "two-factor.code-wrong");
 		}
-		users.enableTotp(account.id(), secret, clock.instant());
+		totpSecrets.enable(account.id(), secret, clock.instant());
 		users.spendTotpStep(account.id(), step);
 		List<String> codes = recoveryCodes.replace(account.id(), clock.instant());
 		events.publishEvent(new TwoFactorEnabled(account.id(), account.email(), RequestOrigin.current()));

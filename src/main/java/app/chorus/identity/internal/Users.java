@@ -11,14 +11,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.chorus.identity.UserAccount;
 import app.chorus.shared.ids.UserId;
 
-/** The accounts table. Secrets (password hash, TOTP secret) stay inside this package. */
+/** The accounts table. Secrets (the password hash here, TOTP secrets in {@link TotpSecrets}) stay in this package. */
 @Repository
 class Users {
 
@@ -29,7 +28,7 @@ class Users {
 	}
 
 	/** An account with its secrets, for the login and 2FA code in this package only. */
-	record StoredUser(UserAccount account, String passwordHash, @Nullable String totpSecret, boolean disabled) {
+	record StoredUser(UserAccount account, String passwordHash, boolean disabled) {
 	}
 
 	void insert(UserAccount account, String passwordHash, Instant now) {
@@ -84,13 +83,12 @@ class Users {
 			.update();
 	}
 
-	void enableTotp(UserId id, String secret, Instant now) {
-		jdbc.sql("update identity.users set totp_secret = ?, totp_enabled_at = ? where id = ?")
-			.params(secret, Timestamp.from(now), id.value()).update();
-	}
-
 	void disableTotp(UserId id) {
-		jdbc.sql("update identity.users set totp_secret = null, totp_enabled_at = null, totp_last_step = null where id = ?")
+		jdbc.sql("""
+				update identity.users
+				set totp_secret = null, totp_secret_sealed = null, totp_key_id = null, totp_enabled_at = null,
+				    totp_last_step = null
+				where id = ?""")
 			.param(id.value()).update();
 	}
 
@@ -110,7 +108,6 @@ class Users {
 				rs.getString("display_name"), Locale.forLanguageTag(rs.getString("locale")),
 				ZoneId.of(rs.getString("time_zone")), rs.getTimestamp("totp_enabled_at") != null,
 				rs.getTimestamp("created_at").toInstant());
-		return new StoredUser(account, rs.getString("password_hash"), rs.getString("totp_secret"),
-				rs.getTimestamp("disabled_at") != null);
+		return new StoredUser(account, rs.getString("password_hash"), rs.getTimestamp("disabled_at") != null);
 	}
 }

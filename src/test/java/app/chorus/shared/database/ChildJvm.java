@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second JVM on this machine, running one of the small main classes of this package with the test class path: it
- * plays "another Chorus process". Its output (stdout and stderr) goes to a file, so a chatty child never blocks on a
- * full pipe. Every wait has a time limit; {@link #close()} kills whatever is left.
+ * A second JVM on this machine, running one of the small main classes of this package (or Chorus itself) with the
+ * test class path: it plays "another Chorus process". Its output (stdout and stderr) goes to a file, so a chatty child
+ * never blocks on a full pipe. Every wait has a time limit; {@link #close()} kills whatever is left.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
 	private final Process process;
 	private final Path output;
@@ -26,7 +26,7 @@ final class ChildJvm implements AutoCloseable {
 		this.output = output;
 	}
 
-	static ChildJvm start(Path output, Class<?> mainClass, String... args) throws IOException {
+	public static ChildJvm start(Path output, Class<?> mainClass, String... args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElseThrow());
 		command.add("-Xshare:auto");
@@ -46,7 +46,7 @@ final class ChildJvm implements AutoCloseable {
 	}
 
 	/** Waits for the child to end by itself and returns its exit code; a child that does not is killed. */
-	int awaitExit(Duration timeout) throws InterruptedException {
+	public int awaitExit(Duration timeout) throws InterruptedException {
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.destroyForcibly();
 			process.waitFor(30, TimeUnit.SECONDS);
@@ -78,7 +78,7 @@ final class ChildJvm implements AutoCloseable {
 		}
 	}
 
-	String output() {
+	public String output() {
 		try {
 			return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
 		}

@@ -19,19 +19,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Fresh folders under target/db-tests, and small looks at the PostgreSQL processes the tests start. */
-final class DbTestSupport {
+public final class DbTestSupport {
 
 	private DbTestSupport() {
 	}
 
 	/** A new empty folder of its own, so tests never meet each other's (or the suite's) data. */
-	static Path freshFolder() throws IOException {
+	public static Path freshFolder() throws IOException {
 		return Files.createDirectories(
 				Path.of("target", "db-tests", UUID.randomUUID().toString()).toAbsolutePath().normalize());
 	}
 
 	/** Deletes the folder if it can; a leftover under target/ is harmless, so nothing here fails a test. */
-	static void deleteQuietly(Path folder) {
+	public static void deleteQuietly(Path folder) {
 		if (folder == null || !Files.exists(folder)) {
 			return;
 		}
@@ -84,7 +84,7 @@ final class DbTestSupport {
 	 * Clean-up after a failed test: stops the folder's postmaster (the one its pid file names, or the given one) when it
 	 * would otherwise outlive the test. Only a postgres process started on this very folder is touched.
 	 */
-	static void stopLeftoverPostmaster(Path dataFolder, Long knownPid) throws InterruptedException {
+	public static void stopLeftoverPostmaster(Path dataFolder, Long knownPid) throws InterruptedException {
 		Long pid = knownPid;
 		if (pid == null) {
 			try {
