@@ -25,6 +25,9 @@ import app.chorus.channels.ChannelPermission;
 import app.chorus.channels.ChannelView;
 import app.chorus.channels.internal.ChannelService;
 import app.chorus.channels.internal.ChannelService.GrantView;
+import app.chorus.channels.internal.OAuthConnections;
+import app.chorus.channels.internal.SocialNetworks;
+import app.chorus.channels.spi.InstanceOAuthConnecting;
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
@@ -48,11 +51,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ChannelsApi {
 
 	private final ChannelService channels;
+	private final OAuthConnections oauth;
+	private final SocialNetworks networks;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 
-	ChannelsApi(ChannelService channels, WorkspaceContext context, CurrentUser currentUser) {
+	ChannelsApi(ChannelService channels, OAuthConnections oauth, SocialNetworks networks, WorkspaceContext context,
+			CurrentUser currentUser) {
 		this.channels = channels;
+		this.oauth = oauth;
+		this.networks = networks;
 		this.context = context;
 		this.currentUser = currentUser;
 	}
@@ -74,7 +82,7 @@ class ChannelsApi {
 	 * (default https://bsky.social).
 	 */
 	record ConnectBody(@Nullable String network, @Nullable String pdsUrl, @Nullable String handle,
-			@Nullable String appPassword, @Nullable String name) {
+			@Nullable String appPassword, @Nullable String instanceUrl, @Nullable String name) {
 
 		@Override
 		public String toString() {
@@ -95,12 +103,23 @@ class ChannelsApi {
 		return Page.of(channels.all(membership.workspaceId()).stream().map(c -> resource(c, null, null)).toList());
 	}
 
-	@Operation(summary = "Connect a channel (Bluesky: handle or DID, app password, optional PDS URL)")
+	/** A connection that continues at the network: the person opens {@code authorizationUrl} and approves. */
+	record AuthorizationResource(String network, URI authorizationUrl, Instant expiresAt) {
+	}
+
+	@Operation(summary = "Connect a channel. Bluesky: handle (or DID), appPassword, optional pdsUrl; answers 201 with "
+			+ "the channel. Mastodon: instanceUrl; answers 202 with the authorizationUrl where the person approves "
+			+ "(the channel appears once they have)")
 	@PostMapping
-	ResponseEntity<ChannelResource> connect(@RequestBody ConnectBody body) {
+	ResponseEntity<?> connect(@RequestBody ConnectBody body) {
 		Membership membership = context.require(Permission.CHANNELS_MANAGE);
 		NetworkKey network = NetworkKey.fromKey(body.network() == null ? "" : body.network().toLowerCase(Locale.ROOT))
 			.orElseThrow(() -> ChorusException.invalid("network", "channel.network.unknown"));
+		if (networks.capability(network, InstanceOAuthConnecting.class).isPresent()) {
+			OAuthConnections.Authorization authorization = oauth.start(membership, network, body.instanceUrl());
+			return ResponseEntity.accepted()
+				.body(new AuthorizationResource(network.key(), authorization.url(), authorization.expiresAt()));
+		}
 		ChannelService.Connected connected = channels.connectWithAppPassword(membership, actor(), network,
 				body.pdsUrl(), body.handle(), body.appPassword());
 		ChannelView channel = connected.channel();

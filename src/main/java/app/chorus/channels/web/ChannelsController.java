@@ -17,7 +17,9 @@ import app.chorus.channels.ChannelId;
 import app.chorus.channels.ChannelPermission;
 import app.chorus.channels.ChannelView;
 import app.chorus.channels.internal.ChannelService;
+import app.chorus.channels.internal.OAuthConnections;
 import app.chorus.channels.internal.SocialNetworks;
+import app.chorus.channels.spi.InstanceOAuthConnecting;
 import app.chorus.channels.spi.AppPasswordConnecting;
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
@@ -29,23 +31,26 @@ import app.chorus.shared.web.FormErrors;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
+import app.chorus.workspace.WorkspaceManagement;
 
 /** The channels page: every connected account, its health and owners, and the ways to connect more. */
 @Controller
 class ChannelsController {
 
 	private final ChannelService channels;
+	private final OAuthConnections oauth;
 	private final SocialNetworks networks;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 	private final FormErrors errors;
 	private final MasterKey masterKey;
-	private final app.chorus.workspace.WorkspaceManagement workspaces;
+	private final WorkspaceManagement workspaces;
 
-	ChannelsController(ChannelService channels, SocialNetworks networks, WorkspaceContext context,
+	ChannelsController(ChannelService channels, OAuthConnections oauth, SocialNetworks networks, WorkspaceContext context,
 			CurrentUser currentUser, FormErrors errors, MasterKey masterKey,
-			app.chorus.workspace.WorkspaceManagement workspaces) {
+			WorkspaceManagement workspaces) {
 		this.channels = channels;
+		this.oauth = oauth;
 		this.networks = networks;
 		this.context = context;
 		this.currentUser = currentUser;
@@ -63,6 +68,9 @@ class ChannelsController {
 		model.addAttribute("canManage", membership.can(Permission.CHANNELS_MANAGE));
 		model.addAttribute("appPasswordNetworks", networks.available().stream()
 			.filter(n -> networks.capability(n, AppPasswordConnecting.class).isPresent()).map(NetworkKey::key)
+			.toList());
+		model.addAttribute("oauthNetworks", networks.available().stream()
+			.filter(n -> networks.capability(n, InstanceOAuthConnecting.class).isPresent()).map(NetworkKey::key)
 			.toList());
 		model.addAttribute("masterKeyGenerated", masterKey.generatedOnThisStart());
 		model.addAttribute("masterKeyLocation", masterKey.location().toString());
@@ -88,6 +96,46 @@ class ChannelsController {
 		}
 		redirect.addFlashAttribute("notice", connected.created() ? "channel.connected" : "channel.reconnected");
 		return "redirect:/channels/" + connected.channel().id();
+	}
+
+	@PostMapping("/channels/connect/{network}/oauth")
+	String connectByOAuth(@PathVariable String network, @RequestParam(defaultValue = "") String instanceUrl,
+			Model model) {
+		Membership membership = context.require(Permission.CHANNELS_MANAGE);
+		NetworkKey key = NetworkKey.fromKey(network).orElseThrow(() -> ChorusException.notFound("network"));
+		try {
+			return "redirect:" + oauth.start(membership, key, instanceUrl).url();
+		}
+		catch (ChorusException e) {
+			errors.add(model, e);
+			model.addAttribute("connectNetwork", network);
+			model.addAttribute("instanceUrl", instanceUrl);
+			return page(model);
+		}
+	}
+
+	/** Where the network sends the person back after they approved (or declined) access. */
+	@GetMapping("/channels/oauth/callback")
+	String oauthCallback(@RequestParam(required = false) String state, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String error, Model model, RedirectAttributes redirect) {
+		var me = currentUser.require();
+		try {
+			OAuthConnections.Approved approved = oauth.complete(me.id(), state, error == null ? code : null);
+			Membership membership = workspaces.membership(approved.workspaceId(), me.id())
+				.orElseThrow(() -> ChorusException.notFound("workspace"));
+			context.switchTo(membership.workspaceId());
+			ChannelService.Connected connected = channels.store(membership, actor(), approved.network(),
+					approved.account());
+			redirect.addFlashAttribute("notice", connected.created() ? "channel.connected" : "channel.reconnected");
+			return "redirect:/channels/" + connected.channel().id();
+		}
+		catch (ChorusException e) {
+			if (e.status().value() == 404) {
+				throw e;
+			}
+			model.addAttribute("error", errors.message(e));
+			return page(model);
+		}
 	}
 
 	@GetMapping("/channels/{id}")
