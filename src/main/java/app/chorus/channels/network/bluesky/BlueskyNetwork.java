@@ -119,8 +119,8 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 	@Override
 	public NetworkRules rules() {
 		return new NetworkRules(NetworkKey.BLUESKY,
-				Map.of(Surface.BLUESKY_POST, new SurfaceRules(Surface.BLUESKY_POST, MAX_TEXT_GRAPHEMES,
-						List.of("https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json"))));
+				Map.of(Surface.BLUESKY_POST, new SurfaceRules(Surface.BLUESKY_POST, MAX_TEXT_GRAPHEMES, List.of(
+						"https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json"))));
 	}
 
 	@Override

@@ -148,7 +148,8 @@ final class Facets {
 	}
 
 	private static boolean unbalanced(String url, char last, char close, char open) {
-		return last == close && url.chars().filter(c -> c == close).count() > url.chars().filter(c -> c == open).count();
+		return last == close
+				&& url.chars().filter(c -> c == close).count() > url.chars().filter(c -> c == open).count();
 	}
 
 	/** Drops trailing punctuation (Unicode category P), as the lexicon's guidance for tags says. */
@@ -202,7 +203,9 @@ final class Facets {
 			for (int i = 0; i < text.length(); i++) {
 				offsets[i] = bytes;
 				char c = text.charAt(i);
-				if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1));
+				if (pair) {
 					offsets[i + 1] = bytes;
 					bytes += 4;
 					i++;

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The AT Protocol lexicon shapes the adapter reads and writes, named as in the lexicons ({@code com.atproto.*},
- * {@code app.bsky.*}). Answers keep only the fields the adapter uses; unknown fields are ignored.
+ * {@code app.bsky.*}). Answers keep only the fields the adapter uses; unknown fields are ignored, and an answer that
+ * lacks a field the lexicon requires fails to read (so the call counts as not answered by an XRPC service).
  */
 final class Lexicon {
 
@@ -23,6 +24,15 @@ final class Lexicon {
 	static final String POST = "app.bsky.feed.post";
 	static final String BLOCK = "app.bsky.graph.block";
 
+	/** Refuses an answer without a field its lexicon requires; Jackson reports it as an unreadable answer. */
+	private static void required(@Nullable Object... values) {
+		for (Object value : values) {
+			if (value == null) {
+				throw new IllegalArgumentException("a required field is missing");
+			}
+		}
+	}
+
 	// --- com.atproto.server
 
 	record CreateSession(String identifier, String password) {
@@ -31,23 +41,39 @@ final class Lexicon {
 	/** The answer of createSession and refreshSession. */
 	record Session(String did, String handle, String accessJwt, String refreshJwt, @Nullable Boolean active,
 			@Nullable String status) {
+
+		Session {
+			required(did, handle, accessJwt, refreshJwt);
+		}
 	}
 
 	// --- com.atproto.identity, app.bsky.actor
 
 	record ResolvedHandle(String did) {
+
+		ResolvedHandle {
+			required(did);
+		}
 	}
 
 	/** app.bsky.actor.defs#profileViewDetailed (and the smaller profile views inside notifications and posts). */
 	record Profile(String did, String handle, @Nullable String displayName, @Nullable String avatar,
 			@Nullable String description, @Nullable Long followersCount, @Nullable Long followsCount,
 			@Nullable Long postsCount) {
+
+		Profile {
+			required(did, handle);
+		}
 	}
 
 	// --- com.atproto.repo
 
 	/** com.atproto.repo.strongRef: a record's AT URI and the CID of the version meant. */
 	record StrongRef(String uri, String cid) {
+
+		StrongRef {
+			required(uri, cid);
+		}
 	}
 
 	record CreateRecord(String repo, String collection, @Nullable String rkey, Object record) {
@@ -58,10 +84,18 @@ final class Lexicon {
 
 	/** The answer of getRecord: the record's value is kept as JSON. */
 	record StoredRecord(String uri, @Nullable String cid, JsonNode value) {
+
+		StoredRecord {
+			required(uri, value);
+		}
 	}
 
 	/** The answer of uploadBlob: the blob reference, written back into records unchanged. */
 	record UploadedBlob(JsonNode blob) {
+
+		UploadedBlob {
+			required(blob);
+		}
 	}
 
 	// --- app.bsky.feed
@@ -76,6 +110,10 @@ final class Lexicon {
 	/** app.bsky.feed.defs#postView. A count the AppView left out is null. */
 	record PostView(String uri, String cid, @Nullable Profile author, JsonNode record, @Nullable Long likeCount,
 			@Nullable Long repostCount, @Nullable Long replyCount, @Nullable Long quoteCount) {
+
+		PostView {
+			required(uri, cid, record);
+		}
 	}
 
 	/** app.bsky.feed.post, as the adapter writes it. */
@@ -166,6 +204,10 @@ final class Lexicon {
 	/** app.bsky.notification.listNotifications#notification; {@code record} is the post (or like...) itself. */
 	record Notification(String uri, String cid, Profile author, String reason, @Nullable String reasonSubject,
 			JsonNode record, String indexedAt) {
+
+		Notification {
+			required(uri, cid, author, reason, record, indexedAt);
+		}
 	}
 
 	// --- app.bsky.graph, com.atproto.moderation

@@ -1,7 +1,6 @@
 package app.chorus.channels.network.bluesky;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -113,10 +112,8 @@ final class Xrpc {
 		catch (HttpTimeoutException ex) {
 			throw XrpcException.timeout(nsid, ex);
 		}
-		catch (ConnectException ex) {
-			throw XrpcException.unreachable(nsid, reason(ex), ex);
-		}
 		catch (IOException ex) {
+			// refused, unknown host (a ConnectException), reset: nothing answered
 			throw XrpcException.unreachable(nsid, reason(ex), ex);
 		}
 		catch (InterruptedException ex) {

@@ -214,6 +214,16 @@ class BlueskyConnectionTests {
 	}
 
 	@Test
+	void aJsonServiceThatAnswersWithoutASessionNamesTheServiceUrl() {
+		server.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(json("{\"status\":\"ok\"}")));
+
+		assertThatThrownBy(() -> bluesky.connect(server.baseUrl(), HANDLE, APP_PASSWORD))
+			.asInstanceOf(type(ConnectionRefused.class))
+			.extracting(ConnectionRefused::field, ConnectionRefused::reasonKey)
+			.containsExactly("pdsUrl", "channel.connect.bluesky.not-a-pds");
+	}
+
+	@Test
 	void anAddressThatIsNoWebAddressNamesTheServiceUrl() {
 		assertThatThrownBy(() -> bluesky.connect("ftp://example.com", HANDLE, APP_PASSWORD))
 			.asInstanceOf(type(ConnectionRefused.class))

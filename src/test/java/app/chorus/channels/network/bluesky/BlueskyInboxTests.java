@@ -102,7 +102,8 @@ class BlueskyInboxTests {
 				Map.of("uri", OURS, "cid", OURS_CID)));
 		newestPage(page("c1", List.of(notification("like1", "like", at(5), Map.of()),
 				notification("mention1", "mention", at(4), replyRecord),
-				notification("reply1", "reply", at(3), replyRecord), notification("quote1", "quote", at(2), quoteRecord),
+				notification("reply1", "reply", at(3), replyRecord),
+				notification("quote1", "quote", at(2), quoteRecord),
 				notification("follow1", "follow", at(1), Map.of()))));
 
 		InboxPage page = bluesky.read(session, null);

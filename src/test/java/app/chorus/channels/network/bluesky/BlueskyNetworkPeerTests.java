@@ -136,7 +136,8 @@ class BlueskyNetworkPeerTests {
 
 		// publishing again with the same idempotency key writes nothing new
 		PublishResult again = bluesky.publish(asAlice, picture, key);
-		assertThat(again).isInstanceOfSatisfying(Published.class, same -> assertThat(same.post()).isEqualTo(post.post()));
+		assertThat(again).isInstanceOfSatisfying(Published.class,
+				same -> assertThat(same.post()).isEqualTo(post.post()));
 		assertThat(Pds.get("com.atproto.repo.listRecords", alice.accessJwt, "repo", alice.did, "collection",
 				"app.bsky.feed.post").path("records")).hasSize(1);
 

@@ -92,7 +92,8 @@ class BlueskyNetworkTests {
 
 		bluesky.moderate(session, Action.BLOCK, TROLL);
 
-		List<LoggedRequest> writes = server.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.createRecord")));
+		List<LoggedRequest> writes = server
+			.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.createRecord")));
 		assertThat(writes).hasSize(1);
 		JsonNode input = body(writes.get(0));
 		assertThat(input.path("repo").asString()).isEqualTo(DID);

@@ -154,7 +154,8 @@ class BlueskyPublishingTests {
 				null, null, null, null, Map.of()), key);
 
 		assertThat(result).isInstanceOf(Published.class);
-		List<LoggedRequest> uploads = server.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.uploadBlob")));
+		List<LoggedRequest> uploads = server
+			.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.uploadBlob")));
 		assertThat(uploads).extracting(LoggedRequest::getBody).containsExactly(png, jpeg);
 		assertThat(uploads).allSatisfy(upload -> assertThat(upload.getHeader("Authorization"))
 			.isEqualTo("Bearer " + session.credentials().accessToken()));
@@ -425,7 +426,8 @@ class BlueskyPublishingTests {
 		bluesky.delete(session, new RemotePostRef(uri, POST_CID, null, null));
 		bluesky.delete(session, new RemotePostRef(uri, POST_CID, null, null));
 
-		List<LoggedRequest> deletes = server.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.deleteRecord")));
+		List<LoggedRequest> deletes = server
+			.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.deleteRecord")));
 		assertThat(deletes).hasSize(2);
 		JsonNode input = body(deletes.get(0));
 		assertThat(input.path("repo").asString()).isEqualTo(DID);

@@ -49,7 +49,8 @@ final class BlueskyStubs {
 	/** A JWT like the PDS issues (claims readable, signature not checked by clients). */
 	static String jwt(String scope, Instant expiresAt) {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		String header = base64.encodeToString("{\"typ\":\"at+jwt\",\"alg\":\"ES256K\"}".getBytes(StandardCharsets.UTF_8));
+		String header = base64
+			.encodeToString("{\"typ\":\"at+jwt\",\"alg\":\"ES256K\"}".getBytes(StandardCharsets.UTF_8));
 		String claims = base64.encodeToString(("{\"scope\":\"com.atproto." + scope + "\",\"sub\":\"" + DID
 				+ "\",\"iat\":" + NOW.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}")
 			.getBytes(StandardCharsets.UTF_8));

@@ -120,7 +120,8 @@ class FacetsTests {
 		List<Facet> facets = Facets.of(text, dids::get);
 
 		assertThat(facets).extracting(facet -> facet.features().get(0)).containsExactly(
-				new Lexicon.Mention("did:plc:alice"), new Lexicon.Tag("chorus"), new Lexicon.Link("https://example.com"));
+				new Lexicon.Mention("did:plc:alice"), new Lexicon.Tag("chorus"),
+				new Lexicon.Link("https://example.com"));
 		assertThat(facets.get(0).index()).isEqualTo(new Lexicon.ByteSlice(3, 14));
 	}
 }
