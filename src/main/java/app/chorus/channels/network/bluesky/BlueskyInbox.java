@@ -1,0 +1,229 @@
+package app.chorus.channels.network.bluesky;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import app.chorus.channels.network.bluesky.Lexicon.Notification;
+import app.chorus.channels.network.bluesky.Lexicon.Notifications;
+import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.InboxReading.InboxEvent;
+import app.chorus.channels.spi.InboxReading.InboxPage;
+import app.chorus.channels.spi.InboxReading.Kind;
+import app.chorus.channels.spi.NetworkUnavailable;
+import app.chorus.channels.spi.RemotePostRef;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The inbox from {@code app.bsky.notification.listNotifications}: replies, mentions and quotes (likes, reposts and
+ * follows are left out). Reading never marks notifications as seen at Bluesky.
+ * <p>
+ * Bluesky pages backwards (newest first, its cursor leads to older pages) while the SPI reads forwards (what came
+ * after the cursor). The cursor Chorus keeps is therefore the adapter's own, opaque to callers: a <em>watermark</em>,
+ * the newest {@code indexedAt} delivered and the notifications delivered at exactly that instant. A read pages
+ * backwards from the newest notification until it meets the watermark, and returns everything newer, oldest first,
+ * with the new watermark. When that takes more than {@value #MAX_PAGES} pages, the cursor also remembers where the
+ * walk stopped, and the next read goes on from there before starting again at the newest; nothing between is skipped.
+ * A {@code null} cursor reads only the newest page.
+ */
+final class BlueskyInbox {
+
+	static final int PAGE_SIZE = 50;
+	static final int MAX_PAGES = 10;
+
+	private static final List<String> REASONS = List.of("reply", "mention", "quote");
+
+	private final Xrpc xrpc;
+
+	BlueskyInbox(Xrpc xrpc) {
+		this.xrpc = xrpc;
+	}
+
+	/** Everything up to {@code at} was delivered, and of what came at {@code at}, the notifications {@code uris}. */
+	record Watermark(Instant at, SortedSet<String> uris) {
+
+		Watermark {
+			uris = new TreeSet<>(uris);
+		}
+
+		boolean delivered(Instant indexedAt, String uri) {
+			return indexedAt.isBefore(at) || indexedAt.equals(at) && uris.contains(uri);
+		}
+
+		static Watermark advance(@Nullable Watermark mark, Instant indexedAt, String uri) {
+			if (mark == null || indexedAt.isAfter(mark.at())) {
+				return new Watermark(indexedAt, new TreeSet<>(List.of(uri)));
+			}
+			if (indexedAt.equals(mark.at())) {
+				TreeSet<String> uris = new TreeSet<>(mark.uris());
+				uris.add(uri);
+				return new Watermark(mark.at(), uris);
+			}
+			return mark;
+		}
+	}
+
+	/**
+	 * @param since what earlier reads delivered (null before the first read)
+	 * @param page Bluesky's cursor where an unfinished walk down to {@code since} goes on
+	 * @param next the watermark to adopt once that walk is finished
+	 */
+	record Cursor(@Nullable Watermark since, @Nullable String page, @Nullable Watermark next) {
+	}
+
+	InboxPage read(ChannelSession session, @Nullable String cursor) {
+		Cursor position = decode(cursor);
+		Watermark since = position.since();
+		Watermark next = position.next() != null ? position.next() : since;
+		String page = position.page();
+		List<Notification> fresh = new ArrayList<>();
+		boolean caughtUp = false;
+		for (int pages = 0; pages < MAX_PAGES && !caughtUp; pages++) {
+			Notifications answer = list(session, page);
+			for (Notification notification : answer.all()) {
+				Instant indexedAt = instant(notification.indexedAt());
+				if (since != null && indexedAt.isBefore(since.at())) {
+					caughtUp = true;
+					break;
+				}
+				if (since == null || !since.delivered(indexedAt, notification.uri())) {
+					fresh.add(notification);
+					next = Watermark.advance(next, indexedAt, notification.uri());
+				}
+			}
+			page = answer.cursor();
+			caughtUp = caughtUp || since == null || page == null || answer.all().isEmpty();
+		}
+		List<InboxEvent> events = fresh.stream()
+			.sorted(Comparator.comparing((Notification n) -> instant(n.indexedAt())).thenComparing(Notification::uri))
+			.map(n -> event(session, n))
+			.filter(event -> event != null)
+			.toList();
+		Cursor after = caughtUp ? new Cursor(next, null, null) : new Cursor(since, page, next);
+		return new InboxPage(events, after.since() == null ? cursor : encode(after));
+	}
+
+	private Notifications list(ChannelSession session, @Nullable String page) {
+		List<Xrpc.Param> params = new ArrayList<>();
+		params.add(new Xrpc.Param("limit", Integer.toString(PAGE_SIZE)));
+		REASONS.forEach(reason -> params.add(new Xrpc.Param("reasons", reason)));
+		if (page != null) {
+			params.add(new Xrpc.Param("cursor", page));
+		}
+		try {
+			return xrpc.query(session.endpoint(), "app.bsky.notification.listNotifications", params,
+					session.credentials().accessToken(), Notifications.class);
+		}
+		catch (XrpcException failure) {
+			throw Failures.of(failure);
+		}
+	}
+
+	private @Nullable InboxEvent event(ChannelSession session, Notification notification) {
+		Kind kind = switch (notification.reason()) {
+			case "reply" -> Kind.REPLY;
+			case "mention" -> Kind.MENTION;
+			case "quote" -> Kind.QUOTE;
+			default -> null;
+		};
+		if (kind == null) {
+			return null;
+		}
+		JsonNode record = notification.record();
+		Instant indexedAt = instant(notification.indexedAt());
+		Instant createdAt = record.path("createdAt").isString() ? instantOr(record.path("createdAt").stringValue(),
+				indexedAt) : indexedAt;
+		JsonNode root = record.path("reply").path("root");
+		RemotePostRef post = new RemotePostRef(notification.uri(), notification.cid(),
+				string(root, "uri"), string(root, "cid"));
+		var author = notification.author();
+		return new InboxEvent(notification.uri(), kind, author.did(), author.handle(), author.displayName(),
+				record.path("text").asString(""),
+				BlueskyPublisher.WEB_APP + "/profile/" + author.handle() + "/post/"
+						+ AtUri.parse(notification.uri()).rkey(),
+				createdAt, post, subject(session, kind, notification));
+	}
+
+	/** The post of ours it answers or quotes: the reply's parent, the quoted record, or what Bluesky names. */
+	private static @Nullable RemotePostRef subject(ChannelSession session, Kind kind, Notification notification) {
+		JsonNode record = notification.record();
+		JsonNode parent = record.path("reply").path("parent");
+		JsonNode root = record.path("reply").path("root");
+		String parentUri = string(parent, "uri");
+		RemotePostRef parentRef = parentUri == null ? null
+				: new RemotePostRef(parentUri, string(parent, "cid"),
+						parentUri.equals(string(root, "uri")) ? null : string(root, "uri"),
+						parentUri.equals(string(root, "uri")) ? null : string(root, "cid"));
+		String reasonSubject = notification.reasonSubject();
+		return switch (kind) {
+			case REPLY -> parentRef != null && (reasonSubject == null || reasonSubject.equals(parentUri)) ? parentRef
+					: reasonSubject == null ? null : RemotePostRef.of(reasonSubject);
+			case QUOTE -> {
+				JsonNode embed = record.path("embed");
+				JsonNode quoted = embed.path("record").has("record") ? embed.path("record").path("record")
+						: embed.path("record");
+				String quotedUri = string(quoted, "uri");
+				yield quotedUri != null ? new RemotePostRef(quotedUri, string(quoted, "cid"), null, null)
+						: reasonSubject == null ? null : RemotePostRef.of(reasonSubject);
+			}
+			case MENTION -> parentRef != null && ownedBy(session, parentRef.id()) ? parentRef : null;
+			default -> null;
+		};
+	}
+
+	private static boolean ownedBy(ChannelSession session, String uri) {
+		return uri.startsWith("at://" + session.accountId() + "/");
+	}
+
+	private static @Nullable String string(JsonNode node, String field) {
+		return node.path(field).isString() ? node.path(field).stringValue() : null;
+	}
+
+	private static Instant instant(String timestamp) {
+		try {
+			return Instant.parse(timestamp);
+		}
+		catch (DateTimeParseException ex) {
+			throw new NetworkUnavailable("Bluesky sent a notification whose indexedAt is not a time: " + timestamp, ex);
+		}
+	}
+
+	private static Instant instantOr(String timestamp, Instant fallback) {
+		try {
+			return Instant.parse(timestamp);
+		}
+		catch (DateTimeParseException ex) {
+			// createdAt is what the author's client claimed; indexedAt is the AppView's own
+			return fallback;
+		}
+	}
+
+	private String encode(Cursor cursor) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(xrpc.json().writeValueAsBytes(cursor));
+	}
+
+	private Cursor decode(@Nullable String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return new Cursor(null, null, null);
+		}
+		try {
+			Cursor decoded = xrpc.json().readValue(Base64.getUrlDecoder().decode(cursor), Cursor.class);
+			if (decoded == null) {
+				throw new IllegalArgumentException("not a Bluesky inbox cursor: " + cursor);
+			}
+			return decoded;
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw new IllegalArgumentException("not a Bluesky inbox cursor: " + cursor, ex);
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package app.chorus.channels.network.bluesky;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import app.chorus.channels.network.bluesky.Lexicon.BlockRecord;
+import app.chorus.channels.network.bluesky.Lexicon.CreateRecord;
+import app.chorus.channels.network.bluesky.Lexicon.CreateReport;
+import app.chorus.channels.network.bluesky.Lexicon.MuteActor;
+import app.chorus.channels.network.bluesky.Lexicon.PostView;
+import app.chorus.channels.network.bluesky.Lexicon.Posts;
+import app.chorus.channels.network.bluesky.Lexicon.Profile;
+import app.chorus.channels.network.bluesky.Lexicon.RepoRef;
+import app.chorus.channels.network.bluesky.Lexicon.ResolvedHandle;
+import app.chorus.channels.spi.AppPasswordConnecting;
+import app.chorus.channels.spi.AuthMethod;
+import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.ConnectedAccount;
+import app.chorus.channels.spi.CredentialRevoking;
+import app.chorus.channels.spi.Credentials;
+import app.chorus.channels.spi.Deleting;
+import app.chorus.channels.spi.InboxReading;
+import app.chorus.channels.spi.MetricsReading;
+import app.chorus.channels.spi.Moderating;
+import app.chorus.channels.spi.NetworkKey;
+import app.chorus.channels.spi.NetworkRules;
+import app.chorus.channels.spi.PostVariant;
+import app.chorus.channels.spi.PublicProfileReading;
+import app.chorus.channels.spi.PublishResult;
+import app.chorus.channels.spi.RemotePostRef;
+import app.chorus.channels.spi.Replying;
+import app.chorus.channels.spi.SessionRefreshing;
+import app.chorus.channels.spi.SocialNetwork;
+import app.chorus.channels.spi.Surface;
+import app.chorus.channels.spi.SurfaceRules;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bluesky, through the AT Protocol. Connects with a handle (or DID) and an app password; calls go to the account's own
+ * PDS ({@link ChannelSession#endpoint()}), which forwards {@code app.bsky.*} reads to the AppView.
+ * <p>
+ * Contracts beyond the SPI's:
+ * <ul>
+ * <li><b>Session expiry.</b> Access JWTs live about two hours. An access token the PDS reports expired
+ * ({@code ExpiredToken}) is a {@link PublishResult.TransientFailure} for publishing and a
+ * {@link app.chorus.channels.spi.NetworkUnavailable} for everything else, both saying "session expired": the caller
+ * refreshes ({@link #refresh}) and tries again. {@link PublishResult.ReauthorizationRequired} (and
+ * {@link SessionRefreshing.ReauthorizationNeeded}) mean the credentials were refused in a way no refresh mends.
+ * Refreshing falls back to a new session from the app password (kept in {@link Credentials#extra()} under
+ * {@code appPassword}) when the refresh JWT itself has expired.</li>
+ * <li><b>Idempotency.</b> The record key of a post is derived from the idempotency key ({@link RecordKeys}); a retry
+ * with the same key finds the post written before and answers {@link PublishResult.Published} with it.</li>
+ * <li><b>Inbox cursor.</b> Opaque, forward-moving; see {@link BlueskyInbox}.</li>
+ * <li><b>Settings.</b> {@code serviceUrl} (where the session was made: bsky.social, or the PDS) and {@code plcUrl}
+ * (the PLC directory, {@code chorus.channels.bluesky.plc-url}, default https://plc.directory).</li>
+ * <li>Video is not supported yet: a variant with a video is {@link PublishResult.Rejected}.</li>
+ * </ul>
+ */
+@Component
+public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, SessionRefreshing, CredentialRevoking,
+		InboxReading, Replying, Moderating, MetricsReading, Deleting, PublicProfileReading {
+
+	static final int MAX_TEXT_GRAPHEMES = 300;
+	static final int POSTS_PER_METRICS_CALL = 25;
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Clock clock;
+	private final Xrpc xrpc;
+	private final BlueskySessions sessions;
+	private final BlueskyPublisher publisher;
+	private final BlueskyInbox inbox;
+
+	@Autowired
+	public BlueskyNetwork(Clock clock,
+			@Value("${chorus.channels.bluesky.plc-url:https://plc.directory}") String plcUrl) {
+		this(clock, plcUrl, CONNECT_TIMEOUT, READ_TIMEOUT);
+	}
+
+	BlueskyNetwork(Clock clock, String plcUrl, Duration connectTimeout, Duration readTimeout) {
+		this.clock = clock;
+		this.xrpc = new Xrpc(clock, connectTimeout, readTimeout);
+		this.sessions = new BlueskySessions(xrpc, plcUrl);
+		this.publisher = new BlueskyPublisher(xrpc, clock);
+		this.inbox = new BlueskyInbox(xrpc);
+	}
+
+	@Override
+	public NetworkKey key() {
+		return NetworkKey.BLUESKY;
+	}
+
+	@Override
+	public AuthMethod auth() {
+		return AuthMethod.APP_PASSWORD;
+	}
+
+	/**
+	 * Bluesky's limits. Deliberately minimal until the rules catalogue lands: swap this one method for the
+	 * catalogue's Bluesky entry.
+	 */
+	@Override
+	public NetworkRules rules() {
+		return new NetworkRules(NetworkKey.BLUESKY,
+				Map.of(Surface.BLUESKY_POST, new SurfaceRules(Surface.BLUESKY_POST, MAX_TEXT_GRAPHEMES, List.of(
+						"https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json"))));
+	}
+
+	@Override
+	public ConnectedAccount connect(String serviceUrl, String identifier, String appPassword) {
+		return sessions.connect(serviceUrl, identifier, appPassword);
+	}
+
+	@Override
+	public Credentials refresh(ChannelSession session) {
+		return sessions.refresh(session);
+	}
+
+	@Override
+	public void revoke(ChannelSession session) {
+		sessions.revoke(session);
+	}
+
+	@Override
+	public PublishResult publish(ChannelSession session, PostVariant variant, String idempotencyKey) {
+		return publisher.publish(session, variant, variant.replyTo(), idempotencyKey);
+	}
+
+	/** Publishes {@code reply} under {@code to}, whatever {@link PostVariant#replyTo()} says. */
+	@Override
+	public PublishResult reply(ChannelSession session, RemotePostRef to, PostVariant reply, String idempotencyKey) {
+		return publisher.publish(session, reply, to, idempotencyKey);
+	}
+
+	@Override
+	public void delete(ChannelSession session, RemotePostRef post) {
+		publisher.delete(session, post);
+	}
+
+	@Override
+	public InboxPage read(ChannelSession session, @Nullable String cursor) {
+		return inbox.read(session, cursor);
+	}
+
+	/** Likes, reposts, replies and quotes from the AppView; Bluesky reports no views (-1). Keyed by the post's URI. */
+	@Override
+	public Map<String, PostMetrics> metrics(ChannelSession session, List<RemotePostRef> posts) {
+		Map<String, PostMetrics> metrics = new LinkedHashMap<>();
+		List<String> uris = posts.stream().map(RemotePostRef::id).distinct().toList();
+		for (int from = 0; from < uris.size(); from += POSTS_PER_METRICS_CALL) {
+			List<Xrpc.Param> params = new ArrayList<>();
+			uris.subList(from, Math.min(uris.size(), from + POSTS_PER_METRICS_CALL))
+				.forEach(uri -> params.add(new Xrpc.Param("uris", uri)));
+			Posts answer = call(() -> xrpc.query(session.endpoint(), "app.bsky.feed.getPosts", params, token(session),
+					Posts.class));
+			for (PostView post : answer.all()) {
+				metrics.put(post.uri(), new PostMetrics(count(post.likeCount()), count(post.repostCount()),
+						count(post.replyCount()), count(post.quoteCount()), -1));
+			}
+		}
+		return metrics;
+	}
+
+	@Override
+	public Set<Action> actions() {
+		return EnumSet.of(Action.DELETE, Action.BLOCK, Action.MUTE, Action.REPORT);
+	}
+
+	/**
+	 * {@code BLOCK} writes an app.bsky.graph.block record, {@code MUTE} mutes through the AppView (private to the
+	 * account), {@code REPORT} files a report of the account ("other") with the PDS's moderation service;
+	 * {@code target} is a DID (a handle is resolved). {@code DELETE} deletes one of the channel's posts by URI.
+	 */
+	@Override
+	public void moderate(ChannelSession session, Action action, String target) {
+		switch (action) {
+			case DELETE -> delete(session, RemotePostRef.of(target));
+			case BLOCK -> call(() -> xrpc.procedure(session.endpoint(), "com.atproto.repo.createRecord",
+					new CreateRecord(session.accountId(), Lexicon.BLOCK, null,
+							new BlockRecord(did(session, target), TIMESTAMP.format(clock.instant()))),
+					token(session), JsonNode.class));
+			case MUTE -> call(() -> xrpc.procedure(session.endpoint(), "app.bsky.graph.muteActor",
+					new MuteActor(did(session, target)), token(session), JsonNode.class));
+			case REPORT -> call(() -> xrpc.procedure(session.endpoint(), "com.atproto.moderation.createReport",
+					new CreateReport("com.atproto.moderation.defs#reasonOther", new RepoRef(did(session, target))),
+					token(session), JsonNode.class));
+			default -> throw new UnsupportedOperationException("Bluesky cannot " + action + " for another account");
+		}
+	}
+
+	/** @throws IllegalArgumentException when there is no such account */
+	@Override
+	public PublicProfile profile(ChannelSession session, String handleOrId) {
+		String actor = handleOrId.strip().startsWith("@") ? handleOrId.strip().substring(1) : handleOrId.strip();
+		Profile profile = call(() -> xrpc.query(session.endpoint(), "app.bsky.actor.getProfile",
+				List.of(new Xrpc.Param("actor", actor)), token(session), Profile.class));
+		return new PublicProfile(profile.did(), profile.handle(), profile.displayName(), profile.description(),
+				count(profile.followersCount()), count(profile.followsCount()), count(profile.postsCount()));
+	}
+
+	private String did(ChannelSession session, String target) {
+		String actor = target.strip().startsWith("@") ? target.strip().substring(1) : target.strip();
+		if (actor.startsWith("did:")) {
+			return actor;
+		}
+		return call(() -> xrpc.query(session.endpoint(), "com.atproto.identity.resolveHandle",
+				List.of(new Xrpc.Param("handle", actor)), token(session), ResolvedHandle.class)).did();
+	}
+
+	private static <T> T call(Supplier<T> xrpcCall) {
+		try {
+			return xrpcCall.get();
+		}
+		catch (XrpcException failure) {
+			throw Failures.of(failure);
+		}
+	}
+
+	private static long count(@Nullable Long count) {
+		return count == null ? -1 : count;
+	}
+
+	private static String token(ChannelSession session) {
+		return session.credentials().accessToken();
+	}
+}

@@ -1,0 +1,212 @@
+package app.chorus.channels.network.bluesky;
+
+import static app.chorus.channels.network.bluesky.BlueskyStubs.DID;
+import static app.chorus.channels.network.bluesky.BlueskyStubs.json;
+import static app.chorus.channels.network.bluesky.BlueskyStubs.xrpcError;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.InboxReading.InboxEvent;
+import app.chorus.channels.spi.InboxReading.InboxPage;
+import app.chorus.channels.spi.InboxReading.Kind;
+import app.chorus.channels.spi.NetworkUnavailable;
+import app.chorus.channels.spi.RemotePostRef;
+
+/**
+ * The inbox reads forwards although Bluesky's notifications page backwards: the cursor is a watermark, and a read
+ * walks down from the newest notification to it.
+ */
+class BlueskyInboxTests {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private static final String LIST = "/xrpc/app.bsky.notification.listNotifications";
+	private static final String BOB = "did:plc:bobbobbobbobbobbobbobbob";
+	private static final String OURS = "at://" + DID + "/app.bsky.feed.post/3lourpost2222";
+	private static final String OURS_CID = "bafyreiours";
+	private static final String OUR_ROOT = "at://" + DID + "/app.bsky.feed.post/3lourroot2222";
+
+	private final BlueskyNetwork bluesky = BlueskyStubs.network(server);
+	private final ChannelSession session = BlueskyStubs.session(server);
+
+	private static Instant at(int minute) {
+		return Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * minute);
+	}
+
+	private static String postUri(String rkey) {
+		return "at://" + BOB + "/app.bsky.feed.post/" + rkey;
+	}
+
+	/** A notification as listNotifications returns it; {@code record} is the post that caused it. */
+	private static Map<String, Object> notification(String rkey, String reason, Instant indexedAt,
+			Map<String, Object> extraRecordFields) {
+		Map<String, Object> record = new HashMap<>(Map.of("$type", "app.bsky.feed.post", "text", "text of " + rkey,
+				"createdAt", indexedAt.minusSeconds(1).toString()));
+		record.putAll(extraRecordFields);
+		Map<String, Object> notification = new HashMap<>(Map.of("uri", postUri(rkey), "cid", "bafyrei" + rkey,
+				"author", Map.of("did", BOB, "handle", "bob.test", "displayName", "Bob", "viewer", Map.of(), "labels",
+						List.of()),
+				"reason", reason, "record", record, "isRead", false, "indexedAt", indexedAt.toString(), "labels",
+				List.of()));
+		if (reason.equals("reply") || reason.equals("quote") || reason.equals("like")) {
+			notification.put("reasonSubject", OURS);
+		}
+		return notification;
+	}
+
+	private static Map<String, Object> simple(String rkey, Instant indexedAt) {
+		return notification(rkey, "mention", indexedAt, Map.of());
+	}
+
+	private static Map<String, Object> page(String cursor, List<Map<String, Object>> notifications) {
+		Map<String, Object> page = new HashMap<>(Map.of("notifications", notifications, "priority", false));
+		if (cursor != null) {
+			page.put("cursor", cursor);
+		}
+		return page;
+	}
+
+	private void newestPage(Map<String, Object> page) {
+		server.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("cursor", absent()).willReturn(json(page)));
+	}
+
+	private void pageAt(String cursor, Map<String, Object> page) {
+		server.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo(cursor)).willReturn(json(page)));
+	}
+
+	@Test
+	void theFirstReadTakesTheNewestPageMapsRepliesMentionsAndQuotesAndSkipsTheRest() {
+		Map<String, Object> replyRecord = Map.of("reply", Map.of("root", Map.of("uri", OUR_ROOT, "cid", "bafyreiroot"),
+				"parent", Map.of("uri", OURS, "cid", OURS_CID)));
+		Map<String, Object> quoteRecord = Map.of("embed", Map.of("$type", "app.bsky.embed.record", "record",
+				Map.of("uri", OURS, "cid", OURS_CID)));
+		newestPage(page("c1", List.of(notification("like1", "like", at(5), Map.of()),
+				notification("mention1", "mention", at(4), replyRecord),
+				notification("reply1", "reply", at(3), replyRecord),
+				notification("quote1", "quote", at(2), quoteRecord),
+				notification("follow1", "follow", at(1), Map.of()))));
+
+		InboxPage page = bluesky.read(session, null);
+
+		assertThat(page.events()).extracting(InboxEvent::kind).containsExactly(Kind.QUOTE, Kind.REPLY, Kind.MENTION);
+		InboxEvent reply = page.events().get(1);
+		assertThat(reply.remoteId()).isEqualTo(postUri("reply1"));
+		assertThat(reply.authorId()).isEqualTo(BOB);
+		assertThat(reply.authorHandle()).isEqualTo("bob.test");
+		assertThat(reply.authorDisplayName()).isEqualTo("Bob");
+		assertThat(reply.text()).isEqualTo("text of reply1");
+		assertThat(reply.url()).isEqualTo("https://bsky.app/profile/bob.test/post/reply1");
+		assertThat(reply.createdAt()).isEqualTo(at(3).minusSeconds(1));
+		assertThat(reply.post()).isEqualTo(new RemotePostRef(postUri("reply1"), "bafyreireply1", OUR_ROOT,
+				"bafyreiroot"));
+		assertThat(reply.subject()).isEqualTo(new RemotePostRef(OURS, OURS_CID, OUR_ROOT, "bafyreiroot"));
+		assertThat(page.events().get(0).subject()).isEqualTo(new RemotePostRef(OURS, OURS_CID, null, null));
+		assertThat(page.events().get(2).subject()).isEqualTo(new RemotePostRef(OURS, OURS_CID, OUR_ROOT,
+				"bafyreiroot"));
+		assertThat(page.cursor()).isNotNull();
+		server.verify(1, getRequestedFor(urlPathEqualTo(LIST))
+			.withQueryParam("reasons", havingExactly("reply", "mention", "quote"))
+			.withHeader("Authorization", equalTo("Bearer " + session.credentials().accessToken())));
+	}
+
+	@Test
+	void laterReadsWalkBackToTheCursorAndReturnOnlyWhatIsNewOldestFirst() {
+		newestPage(page("c1", List.of(simple("n3", at(3)), simple("n2", at(2)))));
+		String cursor = bluesky.read(session, null).cursor();
+		server.resetAll();
+		// three new notifications, one of them at the same instant as the newest already read, then the old ones
+		newestPage(page("p2", List.of(simple("n6", at(6)), simple("n5", at(5)))));
+		pageAt("p2", page("p3", List.of(simple("n3b", at(3)), simple("n3", at(3)), simple("n2", at(2)))));
+		pageAt("p3", page(null, List.of(simple("n1", at(1)))));
+
+		InboxPage next = bluesky.read(session, cursor);
+
+		assertThat(next.events()).extracting(InboxEvent::remoteId)
+			.containsExactly(postUri("n3b"), postUri("n5"), postUri("n6"));
+		server.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("p3")));
+
+		InboxPage nothingNew = bluesky.read(session, next.cursor());
+
+		assertThat(nothingNew.events()).isEmpty();
+		assertThat(nothingNew.cursor()).isEqualTo(next.cursor());
+	}
+
+	@Test
+	void aWalkLongerThanTheLimitResumesWhereItStoppedAndSkipsNothing() {
+		newestPage(page("c1", List.of(simple("old", at(0)))));
+		String cursor = bluesky.read(session, null).cursor();
+		server.resetAll();
+		int pages = BlueskyInbox.MAX_PAGES;
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < pages; i++) {
+			String rkey = "new" + (100 - i);
+			expected.add(0, postUri(rkey));
+			Map<String, Object> answer = page("p" + (i + 1), List.of(simple(rkey, at(100 - i))));
+			if (i == 0) {
+				newestPage(answer);
+			}
+			else {
+				pageAt("p" + i, answer);
+			}
+		}
+		pageAt("p" + pages, page("end", List.of(simple("new50", at(50)), simple("old", at(0)),
+				simple("older", at(-5)))));
+
+		InboxPage first = bluesky.read(session, cursor);
+
+		assertThat(first.events()).extracting(InboxEvent::remoteId).containsExactlyElementsOf(expected);
+		server.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("p" + pages)));
+
+		InboxPage rest = bluesky.read(session, first.cursor());
+
+		assertThat(rest.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("new50"));
+
+		InboxPage nothingNew = bluesky.read(session, rest.cursor());
+
+		assertThat(nothingNew.events()).isEmpty();
+		assertThat(nothingNew.cursor()).isEqualTo(rest.cursor());
+	}
+
+	@Test
+	void anEmptyInboxKeepsTheCursorUnset() {
+		newestPage(page(null, List.of()));
+
+		InboxPage page = bluesky.read(session, null);
+
+		assertThat(page.events()).isEmpty();
+		assertThat(page.cursor()).isNull();
+	}
+
+	@Test
+	void anAppViewOutageIsTheNetworkBeingUnavailable() {
+		server.stubFor(get(urlPathEqualTo(LIST)).willReturn(xrpcError(502, "UpstreamFailure", "Upstream Failure")));
+
+		assertThatThrownBy(() -> bluesky.read(session, null)).isInstanceOf(NetworkUnavailable.class);
+	}
+
+	@Test
+	void aCursorFromSomewhereElseIsRefused() {
+		assertThatThrownBy(() -> bluesky.read(session, "2026-03-01T10:00:00.000Z::bafyrei"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+}
