@@ -38,6 +38,7 @@ import app.chorus.channels.spi.MetricsReading;
 import app.chorus.channels.spi.Moderating;
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.channels.spi.NetworkRules;
+import app.chorus.channels.spi.NetworkRulesCatalog;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.PublicProfileReading;
 import app.chorus.channels.spi.PublishResult;
@@ -45,8 +46,6 @@ import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.SessionRefreshing;
 import app.chorus.channels.spi.SocialNetwork;
-import app.chorus.channels.spi.Surface;
-import app.chorus.channels.spi.SurfaceRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,7 +73,6 @@ import tools.jackson.databind.JsonNode;
 public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, SessionRefreshing, CredentialRevoking,
 		InboxReading, Replying, Moderating, MetricsReading, Deleting, PublicProfileReading {
 
-	static final int MAX_TEXT_GRAPHEMES = 300;
 	static final int POSTS_PER_METRICS_CALL = 25;
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -112,15 +110,10 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 		return AuthMethod.APP_PASSWORD;
 	}
 
-	/**
-	 * Bluesky's limits. Deliberately minimal until the rules catalogue lands: swap this one method for the
-	 * catalogue's Bluesky entry.
-	 */
+	/** Bluesky's limits: 300 graphemes and 3,000 bytes of text, up to four images (see the rules catalogue). */
 	@Override
 	public NetworkRules rules() {
-		return new NetworkRules(NetworkKey.BLUESKY,
-				Map.of(Surface.BLUESKY_POST, new SurfaceRules(Surface.BLUESKY_POST, MAX_TEXT_GRAPHEMES, List.of(
-						"https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json"))));
+		return NetworkRulesCatalog.bluesky();
 	}
 
 	@Override

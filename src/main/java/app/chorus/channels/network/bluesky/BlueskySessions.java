@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import app.chorus.channels.network.bluesky.Lexicon.CreateSession;
 import app.chorus.channels.network.bluesky.Lexicon.Profile;
@@ -29,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * Both are kept in the channel: the PDS as its endpoint, the service and the PLC directory in its settings.
  */
 final class BlueskySessions {
+
+	private static final Logger log = LoggerFactory.getLogger(BlueskySessions.class);
 
 	static final String DEFAULT_SERVICE = "https://bsky.social";
 	static final String APP_PASSWORD = "appPassword";
@@ -67,7 +71,7 @@ final class BlueskySessions {
 		catch (XrpcException ex) {
 			throw refusal(service, id, ex);
 		}
-		String pds = pdsOf(session.did(), service);
+		String pds = pdsOf(session, service);
 		Profile profile = profile(pds, session);
 		return new ConnectedAccount(session.did(), session.handle(), profile == null ? null : profile.displayName(),
 				profile == null ? null : profile.avatar(), pds, credentials(session, appPassword),
@@ -128,13 +132,26 @@ final class BlueskySessions {
 		}
 	}
 
-	private String pdsOf(String did, String service) {
+	/**
+	 * The account's own PDS: from the DID document the session came with (PDSs include it), else from the PLC
+	 * directory or did:web host; when neither can be read, the service that signed the account in, which serves it.
+	 */
+	private String pdsOf(Session session, String service) {
+		String did = session.did();
+		if (session.didDoc() != null && did.equals(session.didDoc().path("id").asString(""))) {
+			String named = DidDocuments.pdsIn(session.didDoc(), did);
+			if (named != null) {
+				return named;
+			}
+		}
 		String pds;
 		try {
 			pds = didDocuments.pdsEndpoint(did, plcUrl);
 		}
 		catch (XrpcException ex) {
-			throw new NetworkUnavailable("could not read the DID document of " + did + ": " + ex.getMessage(), ex);
+			log.warn("Could not read the DID document of {} ({}); using {} as its server", did, ex.getMessage(),
+					service);
+			return service;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ConnectionRefused("handle", KEY + "unsupported-did", ex.getMessage());

@@ -27,7 +27,11 @@ final class DidDocuments {
 	 * @throws IllegalArgumentException for a DID method AT Protocol does not use
 	 */
 	@Nullable String pdsEndpoint(String did, String plcUrl) {
-		JsonNode document = xrpc.document(documentUrl(did, plcUrl), "DID document of " + did);
+		return pdsIn(xrpc.document(documentUrl(did, plcUrl), "DID document of " + did), did);
+	}
+
+	/** The PDS endpoint a DID document names (without a trailing slash), or null when it names none. */
+	static @Nullable String pdsIn(JsonNode document, String did) {
 		for (JsonNode service : document.path("service")) {
 			String id = service.path("id").asString("");
 			if ((id.equals("#atproto_pds") || id.equals(did + "#atproto_pds"))

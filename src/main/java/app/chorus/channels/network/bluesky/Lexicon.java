@@ -40,7 +40,7 @@ final class Lexicon {
 
 	/** The answer of createSession and refreshSession. */
 	record Session(String did, String handle, String accessJwt, String refreshJwt, @Nullable Boolean active,
-			@Nullable String status) {
+			@Nullable String status, @Nullable JsonNode didDoc) {
 
 		Session {
 			required(did, handle, accessJwt, refreshJwt);

@@ -21,14 +21,13 @@ import app.chorus.channels.spi.MetricsReading;
 import app.chorus.channels.spi.Moderating;
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.channels.spi.NetworkRules;
+import app.chorus.channels.spi.NetworkRulesCatalog;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.PublicProfileReading;
 import app.chorus.channels.spi.PublishResult;
 import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.SocialNetwork;
-import app.chorus.channels.spi.Surface;
-import app.chorus.channels.spi.SurfaceRules;
 
 /**
  * Mastodon, and servers that speak its API. A channel is one account on one instance: {@link ChannelSession#endpoint()}
@@ -56,8 +55,6 @@ import app.chorus.channels.spi.SurfaceRules;
 @Component
 public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, CredentialRevoking, InboxReading,
 		Replying, Moderating, MetricsReading, Deleting, PublicProfileReading {
-
-	static final String CHARACTER_LIMIT_SOURCE = "https://docs.joinmastodon.org/entities/Instance/#max_characters";
 
 	private final MastodonConnector connector;
 	private final MastodonPublisher publisher;
@@ -98,14 +95,9 @@ public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, 
 		return rulesFor(channelSettings);
 	}
 
-	/**
-	 * The one place instance settings become rules. Only the text length for now: the full catalogue (media, polls,
-	 * URL weighting) replaces this method when the rules-as-data work lands.
-	 */
+	/** The instance's limits as the rules catalogue reads them from the settings written at connection. */
 	static NetworkRules rulesFor(Map<String, String> instanceSettings) {
-		return new NetworkRules(NetworkKey.MASTODON, Map.of(Surface.MASTODON_STATUS, new SurfaceRules(
-				Surface.MASTODON_STATUS, InstanceSettings.maxCharacters(instanceSettings),
-				List.of(CHARACTER_LIMIT_SOURCE))));
+		return NetworkRulesCatalog.mastodon(instanceSettings);
 	}
 
 	@Override
