@@ -54,6 +54,11 @@ public final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	public Response putJson(String path, @Nullable String token, Object body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	public Response put(String path, @Nullable String token) {
 		return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
 	}

@@ -356,13 +356,13 @@ public class ChannelService {
 		if (refreshing.isEmpty()) {
 			return session(row, vault.load(workspace, id));
 		}
+		Instant asked = clock.instant();
 		try {
 			return transactions.execute(s -> {
 				ChannelRow locked = records.lock(workspace, id).orElseThrow(() -> ChorusException.notFound("channel"));
 				Credentials current = vault.load(workspace, id);
-				if (!dueForRefresh(locked) && locked.refreshedAt() != null
-						&& locked.refreshedAt().isAfter(clock.instant().minusSeconds(60))) {
-					return session(locked, current); // someone else just renewed them
+				if (locked.refreshedAt() != null && locked.refreshedAt().isAfter(asked)) {
+					return session(locked, current); // renewed by someone else while this call waited for the lock
 				}
 				Credentials renewed = refreshing.get().refresh(session(locked, current));
 				vault.store(workspace, id, renewed);
