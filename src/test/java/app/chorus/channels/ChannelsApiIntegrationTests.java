@@ -34,6 +34,7 @@ import app.chorus.identity.UserAccount;
 import app.chorus.support.Api;
 import app.chorus.support.ChorusIntegrationTest;
 import app.chorus.support.TestWorld;
+import app.chorus.support.WebClient;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Role;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +80,11 @@ class ChannelsApiIntegrationTests {
 		owner = world.owner(workspace);
 		token = world.token(owner, workspace);
 		did = "did:plc:" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-		accessJwt = jwt("access", Instant.now().plus(Duration.ofHours(2)));
+		aWorkspaceAndABlueskyAccountWith(jwt("access", Instant.now().plus(Duration.ofHours(2))));
+	}
+
+	void aWorkspaceAndABlueskyAccountWith(String access) {
+		accessJwt = access;
 		refreshJwt = jwt("refresh", Instant.now().plus(Duration.ofDays(60)));
 		pds.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(json(Map.of("did", did, "handle",
 				"brand.test", "accessJwt", accessJwt, "refreshJwt", refreshJwt, "active", true, "didDoc",
@@ -255,6 +260,52 @@ class ChannelsApiIntegrationTests {
 				"bluesky", "pdsUrl", pds.baseUrl(), "handle", "brand.test", "appPassword", APP_PASSWORD));
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(channelRows()).isZero();
+	}
+
+	@Test
+	void credentialsCloseToExpiryAreRenewedBeforeTheyAreHandedOut() {
+		accessJwt = jwt("access", Instant.now().plus(Duration.ofMinutes(3)));
+		aWorkspaceAndABlueskyAccountWith(accessJwt);
+		String id = connect().json().get("id").asString();
+		String renewed = jwt("access", Instant.now().plus(Duration.ofHours(2)));
+		pds.stubFor(post("/xrpc/com.atproto.server.refreshSession").willReturn(json(Map.of("did", did, "handle",
+				"brand.test", "accessJwt", renewed, "refreshJwt", jwt("refresh", Instant.now().plus(Duration.ofDays(60))),
+				"active", true))));
+		var session = channels.session(workspace.workspaceId(), ChannelId.of(id));
+		assertThat(session.credentials().accessToken()).isEqualTo(renewed);
+		pds.verify(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.server.refreshSession")));
+		assertThat(Instant.parse(api.get("/api/v1/channels/" + id, token).json().get("tokenExpiresAt").asString()))
+			.isAfter(Instant.now().plus(Duration.ofMinutes(90)));
+		assertThat(channels.session(workspace.workspaceId(), ChannelId.of(id)).credentials().accessToken())
+			.isEqualTo(renewed);
+	}
+
+	@Test
+	void theChannelsPagesShowHealthOwnersAndTheMissingBackup() {
+		String id = connect().json().get("id").asString();
+		WebClient browser = new WebClient(port);
+		browser.signIn(owner.email(), TestWorld.PASSWORD);
+		WebClient.Page list = browser.get("/channels");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("Brand on Bluesky", "brand.test", "No backup", "Connected",
+				"/channels/connect/bluesky", "/channels/connect/mastodon/oauth");
+		WebClient.Page detail = browser.get("/channels/" + id);
+		assertThat(detail.status()).isEqualTo(200);
+		assertThat(detail.body()).contains("Owners", owner.email(), pds.baseUrl(), "Who may work with this channel");
+
+		assertThat(browser.post("/channels/" + id + "/rename", Map.of("name", "Brand (main)")).status())
+			.isEqualTo(302);
+		assertThat(api.get("/api/v1/channels/" + id, token).json().get("name").asString()).isEqualTo("Brand (main)");
+
+		pds.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}")));
+		browser.get("/channels");
+		WebClient.Page refused = browser.post("/channels/connect/bluesky",
+				Map.of("handle", "other.test", "appPassword", "wrong", "pdsUrl", pds.baseUrl()));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("did not accept this handle and app password").doesNotContain("wrong\"");
+		assertThat(channelRows()).isEqualTo(1);
 	}
 
 	private Api.Response connect() {

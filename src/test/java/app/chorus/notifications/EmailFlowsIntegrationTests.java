@@ -22,6 +22,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import app.chorus.identity.UserAccount;
 import app.chorus.support.Api;
 import app.chorus.support.TestWorld;
+import app.chorus.channels.ChannelId;
+import app.chorus.channels.internal.ChannelService;
+import app.chorus.channels.spi.ConnectedAccount;
+import app.chorus.channels.spi.Credentials;
+import app.chorus.channels.spi.NetworkKey;
 import app.chorus.support.WebClient;
 import app.chorus.workspace.Membership;
 import jakarta.mail.internet.MimeMessage;
@@ -54,6 +59,9 @@ class EmailFlowsIntegrationTests {
 
 	@Autowired
 	TestWorld world;
+
+	@Autowired
+	ChannelService channels;
 
 	@Test
 	void anInvitationByMailLeadsANewcomerIntoTheWorkspace() throws Exception {
@@ -102,6 +110,27 @@ class EmailFlowsIntegrationTests {
 		assertThat(new WebClient(port).signIn(owner.email(), TestWorld.PASSWORD).status()).isEqualTo(200);
 		assertThat(new WebClient(port).signIn(owner.email(), "the new passphrase here").location()).endsWith("/");
 		assertThat(browser.get(link).body()).contains("expired or was already used");
+	}
+
+	@Test
+	void theOwnersOfAChannelThatNeedsReauthorisationAreMailed() throws Exception {
+		Membership workspace = world.workspace("reauth");
+		var owner = world.owner(workspace);
+		var backup = world.member(workspace, "backup", app.chorus.workspace.Role.MANAGER);
+		var connected = channels.store(workspace, app.chorus.shared.audit.AuditActor.system(), NetworkKey.BLUESKY,
+				new ConnectedAccount("did:plc:mailtest" + System.nanoTime(), "mailed.test", "Mailed brand",
+						null, "https://pds.example", new Credentials("access", "refresh", null, Map.of()),
+						Map.of()));
+		ChannelId id = connected.channel().id();
+		channels.addOwner(workspace, app.chorus.shared.audit.AuditActor.system(), id, backup.id());
+		for (int refusal = 0; refusal < 3; refusal++) {
+			channels.authorizationFailed(workspace.workspaceId(), id, "app password revoked");
+		}
+		for (String address : java.util.List.of(owner.email(), backup.email())) {
+			MimeMessage mail = awaitMailTo(address);
+			assertThat(mail.getSubject()).contains("Mailed brand");
+			assertThat(GreenMailUtil.getBody(mail)).contains("/channels/" + id);
+		}
 	}
 
 	private static MimeMessage awaitMailTo(String address) {

@@ -66,11 +66,20 @@ class VaultRotationIntegrationTests {
 		byte[] sealedBefore = jdbc.sql("select ciphertext from channels.secrets where channel_id = ?")
 			.param(channel.value()).query(byte[].class).single();
 		long oldKey = masterKey.primaryKeyId();
+		String instance = "https://rotation-" + System.nanoTime() + ".example";
+		byte[] appSecret = masterKey.seal("client-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				("chorus.oauth-app:mastodon:" + instance).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		jdbc.sql("""
+				insert into channels.oauth_apps (network, instance_url, redirect_uri, client_id, client_secret, key_id,
+				    scopes, created_at)
+				values ('mastodon', ?, 'http://localhost/channels/oauth/callback', 'client', ?, ?, 'read', now())""")
+			.params(instance, appSecret, MasterKey.keyIdOf(appSecret)).update();
 
 		VaultRotation.Outcome outcome = rotation.rotate();
 
 		assertThat(outcome.primaryKeyId()).isNotEqualTo(oldKey).isEqualTo(masterKey.primaryKeyId());
-		assertThat(outcome.reencrypted()).containsOnlyKeys("channel credentials", "two-factor secrets")
+		assertThat(outcome.reencrypted())
+			.containsOnlyKeys("channel credentials", "two-factor secrets", "OAuth application secrets")
 			.allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
 		assertThat(outcome.retiredKeys()).isPositive();
 		assertThat(jdbc.sql("select key_id from channels.secrets where channel_id = ?").param(channel.value())
@@ -78,6 +87,8 @@ class VaultRotationIntegrationTests {
 		assertThat(jdbc.sql("select totp_key_id from identity.users where id = ?").param(person.id().value())
 			.query(Long.class).single()).isEqualTo(outcome.primaryKeyId());
 		assertThat(vault.load(workspace, channel)).isEqualTo(credentials);
+		assertThat(jdbc.sql("select key_id from channels.oauth_apps where instance_url = ?").param(instance)
+			.query(Long.class).single()).isEqualTo(outcome.primaryKeyId());
 		assertThat(signIn.checkSecondFactor(person.id(), Totp.code(secret, Instant.now().plusSeconds(30)),
 				RequestOrigin.internal()))
 			.contains("password+totp");
