@@ -2,7 +2,6 @@ package app.chorus.channels.network.bluesky;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
@@ -11,16 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,59 +40,27 @@ import app.chorus.channels.spi.PublishResult.Published;
 import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.SessionRefreshing.ReauthorizationNeeded;
 import app.chorus.channels.spi.Surface;
+import app.chorus.support.AtprotoPeer;
+import app.chorus.support.AtprotoPeer.Account;
+import app.chorus.support.AtprotoPeer.Pds;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapter against Bluesky's own reference servers (PLC directory, PDS, AppView) on loopback: see peers/README.md.
+ * The adapter against Bluesky's own reference servers (AtprotoPeer.PLC directory, AtprotoPeer.PDS, AppView) on loopback: see peers/README.md.
  * The network is fresh on every start, so the test makes its own accounts.
  */
 @Tag("peer")
 class BlueskyNetworkPeerTests {
 
-	private static final String PDS = setting("chorus.atp.pds-url", "CHORUS_ATP_PDS_URL", "http://localhost:2583");
-	private static final String APPVIEW = setting("chorus.atp.appview-url", "CHORUS_ATP_APPVIEW_URL",
-			"http://localhost:2584");
-	private static final String PLC = setting("chorus.atp.plc-url", "CHORUS_ATP_PLC_URL", "http://localhost:2582");
 	private static final Duration INDEXING = Duration.ofSeconds(20);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-	// HTTP/1.1: the Node servers drop requests that offer the cleartext HTTP/2 upgrade
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), PLC);
+	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), AtprotoPeer.PLC);
 	private final String suffix = Long.toString(System.nanoTime() % 100_000_000L, 36);
-
-	private static String setting(String property, String variable, String fallback) {
-		String value = System.getProperty(property, System.getenv(variable));
-		return value == null || value.isBlank() ? fallback : value;
-	}
 
 	@BeforeAll
 	static void theLocalNetworkRuns() {
-		for (String url : List.of(PDS, APPVIEW, PLC + "/_health")) {
-			String health = url.endsWith("/_health") ? url : url + "/xrpc/_health";
-			try {
-				HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(health))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-				if (answer.statusCode() != 200) {
-					fail(url + " answered " + answer.statusCode() + " to " + health + "; " + howToStart());
-				}
-			}
-			catch (IOException ex) {
-				fail("The local AT Protocol network is not reachable at " + url + " (" + ex + "); " + howToStart());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("interrupted");
-			}
-		}
-	}
-
-	private static String howToStart() {
-		return "start it with peers/atproto/start.sh (see peers/README.md), or point chorus.atp.pds-url, "
-				+ "chorus.atp.appview-url and chorus.atp.plc-url at it";
+		AtprotoPeer.requireRunning();
 	}
 
 	@Test
@@ -109,15 +68,15 @@ class BlueskyNetworkPeerTests {
 		Account alice = Account.create("alice" + suffix + ".test");
 		Account bob = Account.create("bob" + suffix + ".test");
 
-		ConnectedAccount connected = bluesky.connect(PDS, alice.handle, alice.appPassword);
+		ConnectedAccount connected = bluesky.connect(AtprotoPeer.PDS, alice.handle(), alice.appPassword());
 
-		assertThat(connected.accountId()).isEqualTo(alice.did);
-		assertThat(connected.handle()).isEqualTo(alice.handle);
-		assertThat(connected.endpoint()).isEqualTo(PDS);
+		assertThat(connected.accountId()).isEqualTo(alice.did());
+		assertThat(connected.handle()).isEqualTo(alice.handle());
+		assertThat(connected.endpoint()).isEqualTo(AtprotoPeer.PDS);
 		assertThat(connected.credentials().expiresAt()).isAfter(Instant.now());
-		assertThat(connected.settings()).containsEntry("plcUrl", PLC);
+		assertThat(connected.settings()).containsEntry("plcUrl", AtprotoPeer.PLC);
 		ChannelSession asAlice = session(connected);
-		ChannelSession asBob = session(bluesky.connect(PDS, bob.did, bob.appPassword));
+		ChannelSession asBob = session(bluesky.connect(AtprotoPeer.PDS, bob.did(), bob.appPassword()));
 
 		// Alice posts a picture with alt text
 		byte[] png = png();
@@ -126,9 +85,9 @@ class BlueskyNetworkPeerTests {
 				List.of(new MediaItem("image/png", () -> png, png.length, 32, 24, null, "A blue rectangle")), null,
 				null, null, "en", Map.of());
 		Published post = (Published) bluesky.publish(asAlice, picture, key);
-		assertThat(post.url()).isEqualTo("https://bsky.app/profile/" + alice.handle + "/post/"
+		assertThat(post.url()).isEqualTo("https://bsky.app/profile/" + alice.handle() + "/post/"
 				+ AtUri.parse(post.post().id()).rkey());
-		JsonNode record = Pds.get("com.atproto.repo.getRecord", alice.accessJwt, "repo", alice.did, "collection",
+		JsonNode record = Pds.get("com.atproto.repo.getRecord", alice.accessJwt(), "repo", alice.did(), "collection",
 				"app.bsky.feed.post", "rkey", AtUri.parse(post.post().id()).rkey()).path("value");
 		assertThat(record.path("embed").path("images").get(0).path("alt").asString()).isEqualTo("A blue rectangle");
 		assertThat(record.path("embed").path("images").get(0).path("aspectRatio").path("width").asInt()).isEqualTo(32);
@@ -138,18 +97,18 @@ class BlueskyNetworkPeerTests {
 		PublishResult again = bluesky.publish(asAlice, picture, key);
 		assertThat(again).isInstanceOfSatisfying(Published.class,
 				same -> assertThat(same.post()).isEqualTo(post.post()));
-		assertThat(Pds.get("com.atproto.repo.listRecords", alice.accessJwt, "repo", alice.did, "collection",
+		assertThat(Pds.get("com.atproto.repo.listRecords", alice.accessJwt(), "repo", alice.did(), "collection",
 				"app.bsky.feed.post").path("records")).hasSize(1);
 
 		// Bob replies, mentioning Alice; the mention is resolved to her DID
 		Published reply = (Published) bluesky.reply(asBob, post.post(),
-				PostVariant.text(Surface.BLUESKY_POST, "@" + alice.handle + " looks great!"), UUID.randomUUID()
+				PostVariant.text(Surface.BLUESKY_POST, "@" + alice.handle() + " looks great!"), UUID.randomUUID()
 					.toString());
 		assertThat(reply.post().rootId()).isEqualTo(post.post().id());
-		JsonNode replyRecord = Pds.get("com.atproto.repo.getRecord", bob.accessJwt, "repo", bob.did, "collection",
+		JsonNode replyRecord = Pds.get("com.atproto.repo.getRecord", bob.accessJwt(), "repo", bob.did(), "collection",
 				"app.bsky.feed.post", "rkey", AtUri.parse(reply.post().id()).rkey()).path("value");
 		assertThat(replyRecord.path("facets").get(0).path("features").get(0).path("did").asString())
-			.isEqualTo(alice.did);
+			.isEqualTo(alice.did());
 		assertThat(replyRecord.path("reply").path("parent").path("cid").asString())
 			.isEqualTo(post.post().contentHash());
 
@@ -163,9 +122,9 @@ class BlueskyNetworkPeerTests {
 		InboxEvent mention = first.get().events().stream().filter(e -> e.remoteId().equals(reply.post().id()))
 			.findFirst().orElseThrow();
 		assertThat(mention.kind()).isEqualTo(Kind.MENTION);
-		assertThat(mention.authorId()).isEqualTo(bob.did);
-		assertThat(mention.authorHandle()).isEqualTo(bob.handle);
-		assertThat(mention.text()).isEqualTo("@" + alice.handle + " looks great!");
+		assertThat(mention.authorId()).isEqualTo(bob.did());
+		assertThat(mention.authorHandle()).isEqualTo(bob.handle());
+		assertThat(mention.text()).isEqualTo("@" + alice.handle() + " looks great!");
 		assertThat(mention.subject()).isNotNull().extracting(RemotePostRef::id).isEqualTo(post.post().id());
 
 		// a plain reply comes after the cursor; the mention does not come again
@@ -178,7 +137,7 @@ class BlueskyNetworkPeerTests {
 		});
 
 		// Bob likes the post; Alice's counts show it
-		Pds.post("com.atproto.repo.createRecord", bob.accessJwt, Map.of("repo", bob.did, "collection",
+		Pds.post("com.atproto.repo.createRecord", bob.accessJwt(), Map.of("repo", bob.did(), "collection",
 				"app.bsky.feed.like", "record", Map.of("$type", "app.bsky.feed.like", "subject",
 						Map.of("uri", post.post().id(), "cid", post.post().contentHash()), "createdAt",
 						Instant.now().toString())));
@@ -188,33 +147,33 @@ class BlueskyNetworkPeerTests {
 		});
 
 		// public profiles
-		assertThat(bluesky.profile(asAlice, bob.handle).id()).isEqualTo(bob.did);
+		assertThat(bluesky.profile(asAlice, bob.handle()).id()).isEqualTo(bob.did());
 
 		// Alice mutes and blocks Bob
-		bluesky.moderate(asAlice, Action.MUTE, bob.handle);
-		bluesky.moderate(asAlice, Action.BLOCK, bob.did);
+		bluesky.moderate(asAlice, Action.MUTE, bob.handle());
+		bluesky.moderate(asAlice, Action.BLOCK, bob.did());
 		await().atMost(INDEXING).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-			JsonNode viewer = Pds.get("app.bsky.actor.getProfile", alice.accessJwt, "actor", bob.did).path("viewer");
+			JsonNode viewer = Pds.get("app.bsky.actor.getProfile", alice.accessJwt(), "actor", bob.did()).path("viewer");
 			assertThat(viewer.path("muted").asBoolean()).isTrue();
-			assertThat(viewer.path("blocking").asString()).startsWith("at://" + alice.did + "/app.bsky.graph.block/");
+			assertThat(viewer.path("blocking").asString()).startsWith("at://" + alice.did() + "/app.bsky.graph.block/");
 		});
 
 		// Alice deletes her post; deleting it again succeeds
 		bluesky.delete(asAlice, post.post());
 		bluesky.delete(asAlice, post.post());
-		assertThat(Pds.get("com.atproto.repo.listRecords", alice.accessJwt, "repo", alice.did, "collection",
+		assertThat(Pds.get("com.atproto.repo.listRecords", alice.accessJwt(), "repo", alice.did(), "collection",
 				"app.bsky.feed.post").path("records")).isEmpty();
 	}
 
 	@Test
 	void sessionsRefreshFallBackToTheAppPasswordAndEndWhenItIsRevoked() {
 		Account carol = Account.create("carol" + suffix + ".test");
-		ChannelSession asCarol = session(bluesky.connect(PDS, carol.handle, carol.appPassword));
+		ChannelSession asCarol = session(bluesky.connect(AtprotoPeer.PDS, carol.handle(), carol.appPassword()));
 
 		Credentials refreshed = bluesky.refresh(asCarol);
 		assertThat(refreshed.refreshToken()).isNotEqualTo(asCarol.credentials().refreshToken());
 		assertThat(Pds.get("com.atproto.server.getSession", refreshed.accessToken()).path("did").asString())
-			.isEqualTo(carol.did);
+			.isEqualTo(carol.did());
 		ChannelSession renewed = withCredentials(asCarol, refreshed);
 
 		// once the session is revoked, its refresh token is refused: the app password starts a new one
@@ -222,16 +181,16 @@ class BlueskyNetworkPeerTests {
 		assertThat(Pds.refusedRefresh(renewed.credentials().refreshToken())).contains("\"error\"");
 		Credentials fromAppPassword = bluesky.refresh(renewed);
 		assertThat(Pds.get("com.atproto.server.getSession", fromAppPassword.accessToken()).path("did").asString())
-			.isEqualTo(carol.did);
+			.isEqualTo(carol.did());
 
 		// with the app password revoked too, a person must connect the channel again
-		Pds.post("com.atproto.server.revokeAppPassword", carol.accessJwt, Map.of("name", "chorus"));
+		Pds.post("com.atproto.server.revokeAppPassword", carol.accessJwt(), Map.of("name", "chorus"));
 		assertThatThrownBy(() -> bluesky.refresh(withCredentials(renewed, fromAppPassword)))
 			.isInstanceOf(ReauthorizationNeeded.class);
-		assertThatThrownBy(() -> bluesky.connect(PDS, carol.handle, carol.appPassword))
+		assertThatThrownBy(() -> bluesky.connect(AtprotoPeer.PDS, carol.handle(), carol.appPassword()))
 			.isInstanceOfSatisfying(ConnectionRefused.class, refused -> assertThat(refused.field())
 				.isEqualTo("appPassword"));
-		assertThatThrownBy(() -> bluesky.connect(PDS, "nobody" + suffix + ".test", carol.appPassword))
+		assertThatThrownBy(() -> bluesky.connect(AtprotoPeer.PDS, "nobody" + suffix + ".test", carol.appPassword()))
 			.isInstanceOfSatisfying(ConnectionRefused.class, refused -> assertThat(refused.field())
 				.isEqualTo("handle"));
 	}
@@ -260,79 +219,5 @@ class BlueskyNetworkPeerTests {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
-	}
-
-	/** An account made for the test, with its main session and an app password named "chorus". */
-	private record Account(String handle, String did, String accessJwt, String appPassword) {
-
-		static Account create(String handle) {
-			JsonNode created = Pds.post("com.atproto.server.createAccount", null, Map.of("handle", handle, "email",
-					handle + "@example.com", "password", "main-" + handle));
-			String accessJwt = created.path("accessJwt").asString();
-			JsonNode appPassword = Pds.post("com.atproto.server.createAppPassword", accessJwt, Map.of("name",
-					"chorus"));
-			return new Account(handle, created.path("did").asString(), accessJwt,
-					appPassword.path("password").asString());
-		}
-	}
-
-	/** Plain XRPC calls for what the adapter does not do itself (accounts, likes) and for checking its writes. */
-	private static final class Pds {
-
-		static JsonNode get(String nsid, @Nullable String token, String... params) {
-			List<String> query = new ArrayList<>();
-			for (int i = 0; i < params.length; i += 2) {
-				query.add(params[i] + "=" + URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-			}
-			return send(HttpRequest.newBuilder(URI.create(PDS + "/xrpc/" + nsid + "?" + String.join("&", query)))
-				.GET(), token);
-		}
-
-		static JsonNode post(String nsid, @Nullable String token, Map<String, Object> body) {
-			return send(HttpRequest.newBuilder(URI.create(PDS + "/xrpc/" + nsid))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
-		}
-
-		/** The error answer to refreshSession with this token (fails when the token still works). */
-		static String refusedRefresh(@Nullable String refreshJwt) {
-			try {
-				HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(PDS
-						+ "/xrpc/com.atproto.server.refreshSession")).header("Authorization", "Bearer " + refreshJwt)
-					.POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				assertThat(answer.statusCode()).isBetween(400, 401);
-				return answer.body();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static JsonNode send(HttpRequest.Builder request, @Nullable String token) {
-			if (token != null) {
-				request.header("Authorization", "Bearer " + token);
-			}
-			try {
-				HttpResponse<String> answer = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (answer.statusCode() != 200) {
-					throw new AssertionError(answer.request().uri() + " answered " + answer.statusCode() + ": "
-							+ answer.body());
-				}
-				return answer.body().isBlank() ? JSON.missingNode() : JSON.readTree(answer.body());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 }
