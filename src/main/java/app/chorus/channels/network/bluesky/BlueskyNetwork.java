@@ -178,11 +178,11 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 
 	/**
 	 * {@code BLOCK} writes an app.bsky.graph.block record, {@code MUTE} mutes through the AppView (private to the
-	 * account), {@code REPORT} files a report of the account ("other") with the PDS's moderation service;
+	 * account), {@code REPORT} files a report of the account ("other", the note as its reason) with the PDS's moderation service;
 	 * {@code target} is a DID (a handle is resolved). {@code DELETE} deletes one of the channel's posts by URI.
 	 */
 	@Override
-	public void moderate(ChannelSession session, Action action, String target) {
+	public void moderate(ChannelSession session, Action action, String target, @Nullable String note) {
 		switch (action) {
 			case DELETE -> delete(session, RemotePostRef.of(target));
 			case BLOCK -> call(() -> xrpc.procedure(session.endpoint(), "com.atproto.repo.createRecord",
@@ -192,7 +192,8 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 			case MUTE -> call(() -> xrpc.procedure(session.endpoint(), "app.bsky.graph.muteActor",
 					new MuteActor(did(session, target)), token(session), JsonNode.class));
 			case REPORT -> call(() -> xrpc.procedure(session.endpoint(), "com.atproto.moderation.createReport",
-					new CreateReport("com.atproto.moderation.defs#reasonOther", new RepoRef(did(session, target))),
+					new CreateReport("com.atproto.moderation.defs#reasonOther",
+							note == null || note.isBlank() ? null : note.strip(), new RepoRef(did(session, target))),
 					token(session), JsonNode.class));
 			default -> throw new UnsupportedOperationException("Bluesky cannot " + action + " for another account");
 		}

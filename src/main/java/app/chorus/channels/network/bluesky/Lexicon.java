@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -222,7 +223,8 @@ final class Lexicon {
 	record MuteActor(String actor) {
 	}
 
-	record CreateReport(String reasonType, RepoRef subject) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CreateReport(String reasonType, @Nullable String reason, RepoRef subject) {
 	}
 
 	record RepoRef(@JsonProperty("$type") String type, String did) {

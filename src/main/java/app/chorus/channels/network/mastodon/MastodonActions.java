@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -56,16 +57,19 @@ final class MastodonActions {
 
 	/**
 	 * {@code BLOCK} and {@code MUTE}: {@code POST /api/v1/accounts/:id/block|mute}; {@code REPORT}:
-	 * {@code POST /api/v1/reports} for the account (the SPI carries no reason, so the report has no comment);
+	 * {@code POST /api/v1/reports} for the account, with the note as its comment (Mastodon keeps up to 1,000 characters);
 	 * {@code DELETE}: one of the channel's own statuses.
 	 */
-	void moderate(ChannelSession session, Action action, String target) {
+	void moderate(ChannelSession session, Action action, String target, @Nullable String note) {
 		switch (action) {
 			case BLOCK -> accountAction(session, target, "block");
 			case MUTE -> accountAction(session, target, "mute");
 			case REPORT -> {
 				MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 				form.add("account_id", target);
+				if (note != null && !note.isBlank()) {
+					form.add("comment", note.strip());
+				}
 				MastodonAnswers.fetch(session, "report account " + target,
 						() -> client.postForm(MastodonClient.uri(session.endpoint(), "/api/v1/reports"),
 								session.credentials().accessToken(), form));

@@ -145,8 +145,8 @@ public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, 
 	}
 
 	@Override
-	public void moderate(ChannelSession session, Action action, String target) {
-		actions.moderate(session, action, target);
+	public void moderate(ChannelSession session, Action action, String target, @Nullable String note) {
+		actions.moderate(session, action, target, note);
 	}
 
 	@Override

@@ -123,10 +123,11 @@ class BlueskyNetworkTests {
 				Map.of("$type", "com.atproto.admin.defs#repoRef", "did", TROLL), "reportedBy", DID, "createdAt",
 				"2026-03-01T12:00:00.000Z"))));
 
-		bluesky.moderate(session, Action.REPORT, TROLL);
+		bluesky.moderate(session, Action.REPORT, TROLL, "Impersonates our support account");
 
 		JsonNode input = body(server.findAll(postRequestedFor(
 				urlPathEqualTo("/xrpc/com.atproto.moderation.createReport"))).get(0));
+		assertThat(input.path("reason").asString()).isEqualTo("Impersonates our support account");
 		assertThat(input.path("reasonType").asString()).isEqualTo("com.atproto.moderation.defs#reasonOther");
 		assertThat(input.path("subject").path("$type").asString()).isEqualTo("com.atproto.admin.defs#repoRef");
 		assertThat(input.path("subject").path("did").asString()).isEqualTo(TROLL);

@@ -116,8 +116,12 @@ class MastodonActionsTests {
 				"target_account", MastodonPayloads.account("971724", "zsc", "zsc", "Zee"))))));
 
 		network.moderate(session, Action.REPORT, "971724");
+		network.moderate(session, Action.REPORT, "971724", "Spam replies under every post");
 
 		mastodon.verify(postRequestedFor(urlEqualTo("/api/v1/reports")).withFormParam("account_id", equalTo("971724")));
+		var reports = mastodon.findAll(postRequestedFor(urlEqualTo("/api/v1/reports")));
+		assertThat(reports.get(0).getBodyAsString()).doesNotContain("comment");
+		assertThat(reports.get(1).getBodyAsString()).contains("comment=Spam+replies+under+every+post");
 	}
 
 	@Test
