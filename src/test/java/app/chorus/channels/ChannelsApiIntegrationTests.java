@@ -21,8 +21,11 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,7 +98,8 @@ class ChannelsApiIntegrationTests {
 	}
 
 	@Test
-	void connectingABlueskyAccountKeepsItsSecretsOutOfEverythingButTheVault() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void connectingABlueskyAccountKeepsItsSecretsOutOfEverythingButTheVault(CapturedOutput logs) {
 		Api.Response created = connect();
 		assertThat(created.status()).isEqualTo(201);
 		JsonNode channel = created.json();
@@ -122,15 +126,19 @@ class ChannelsApiIntegrationTests {
 		String row = jdbc.sql("select c::text from channels.channels c where id = ?::uuid")
 			.param(channel.get("id").asString()).query(String.class).single();
 		assertThat(row).doesNotContain(APP_PASSWORD).doesNotContain(accessJwt).doesNotContain(refreshJwt);
+		assertThat(logs.getAll()).doesNotContain(APP_PASSWORD).doesNotContain(accessJwt).doesNotContain(refreshJwt);
 	}
 
 	@Test
-	void refusedCredentialsNameTheFieldAndLeaveNoChannelBehind() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void refusedCredentialsNameTheFieldAndLeaveNoChannelBehind(CapturedOutput logs) {
 		pds.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}")));
 		Api.Response refused = connect();
 		assertThat(refused.status()).isEqualTo(422);
+		assertThat(logs.getAll()).as("the refusal is logged, without the password").contains("refused a connection")
+			.doesNotContain(APP_PASSWORD);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(refused.raw().body()).contains("appPassword").doesNotContain(APP_PASSWORD);
 		assertThat(channelRows()).isZero();
