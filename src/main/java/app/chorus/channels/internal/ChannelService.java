@@ -117,6 +117,11 @@ public class ChannelService {
 		return view(row(workspace, id));
 	}
 
+	/** The channel's non-secret settings (instance limits, service addresses). */
+	public Map<String, String> settings(WorkspaceId workspace, ChannelId id) {
+		return row(workspace, id).settings();
+	}
+
 	public List<GrantView> grants(WorkspaceId workspace, ChannelId id) {
 		row(workspace, id);
 		return records.grants(workspace, id).stream().map(g -> grantView(workspace, g)).toList();

@@ -30,6 +30,13 @@ public sealed interface PublishResult {
 	record ReauthorizationRequired(String reason) implements PublishResult {
 	}
 
+	/**
+	 * The access token expired before its time (the network ended the session early): renew the session and publish
+	 * again with the same idempotency key. Not a refusal of the credentials.
+	 */
+	record SessionExpired(String reason) implements PublishResult {
+	}
+
 	/** The network failed or could not be reached; it is safe to retry with the same idempotency key. */
 	record TransientFailure(String reason) implements PublishResult {
 	}

@@ -30,4 +30,13 @@ public interface SocialNetwork {
 	 * Never throws for network trouble: every outcome is a {@link PublishResult}.
 	 */
 	PublishResult publish(ChannelSession session, PostVariant variant, String idempotencyKey);
+
+	/**
+	 * How long the network keeps its promise that a second publish with the same idempotency key makes no second post
+	 * (and answers with the first), even when the first answer was lost. Within it, a publish whose answer was lost can
+	 * be sent again safely; after it (or when this is zero: no promise) a person must look before anything is resent.
+	 */
+	default java.time.Duration idempotencyWindow() {
+		return java.time.Duration.ZERO;
+	}
 }

@@ -29,6 +29,30 @@ public enum Surface {
 		return network;
 	}
 
+	/** Where a post goes on the network when nothing else is said: its main feed. */
+	public static Surface primary(NetworkKey network) {
+		return switch (network) {
+			case BLUESKY -> BLUESKY_POST;
+			case MASTODON -> MASTODON_STATUS;
+			case X -> X_POST;
+			case FACEBOOK -> FACEBOOK_PAGE_POST;
+			case INSTAGRAM -> INSTAGRAM_FEED;
+			case LINKEDIN -> LINKEDIN_POST;
+			case THREADS -> THREADS_POST;
+			case TIKTOK -> TIKTOK_VIDEO;
+			case YOUTUBE -> YOUTUBE_VIDEO;
+		};
+	}
+
+	public static java.util.Optional<Surface> fromKey(String key) {
+		for (Surface surface : values()) {
+			if (surface.key().equals(key)) {
+				return java.util.Optional.of(surface);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
 	public String key() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}

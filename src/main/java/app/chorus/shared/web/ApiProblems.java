@@ -50,7 +50,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create(TYPE_BASE + e.messageKey()));
 		problem.setTitle(messages.getMessage("problem.title." + e.status().value(), null,
 				e.status().getReasonPhrase(), locale));
-		if (e.field() != null) {
+		if (!e.problems().isEmpty()) {
+			problem.setProperty("errors", e.problems().stream()
+				.map(p -> Map.of("field", p.field(), "message",
+						messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)))
+				.toList());
+		}
+		else if (e.field() != null) {
 			problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", detail)));
 		}
 		return ResponseEntity.status(e.status()).body(problem);

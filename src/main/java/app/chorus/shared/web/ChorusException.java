@@ -1,5 +1,7 @@
 package app.chorus.shared.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -13,6 +15,7 @@ public class ChorusException extends RuntimeException {
 	private final String messageKey;
 	private final Object[] arguments;
 	private final @Nullable String field;
+	private final List<FieldProblem> problems;
 
 	public ChorusException(HttpStatus status, String messageKey, @Nullable String field, Object... arguments) {
 		super(messageKey);
@@ -20,6 +23,23 @@ public class ChorusException extends RuntimeException {
 		this.messageKey = messageKey;
 		this.field = field;
 		this.arguments = arguments;
+		this.problems = List.of();
+	}
+
+	private ChorusException(List<FieldProblem> problems) {
+		super("error.invalid-fields");
+		this.status = HttpStatus.UNPROCESSABLE_CONTENT;
+		this.messageKey = problems.size() == 1 ? problems.getFirst().messageKey() : "error.invalid-fields";
+		this.field = problems.getFirst().field();
+		this.arguments = problems.size() == 1 ? problems.getFirst().arguments() : new Object[] { problems.size() };
+		this.problems = List.copyOf(problems);
+	}
+
+	/**
+	 * One problem with one field. Arguments may be {@link org.springframework.context.MessageSourceResolvable}s, which
+	 * are resolved in the reader's language too (a number with its unit, a network's rule).
+	 */
+	public record FieldProblem(String field, String messageKey, Object... arguments) {
 	}
 
 	public HttpStatus status() {
@@ -38,6 +58,11 @@ public class ChorusException extends RuntimeException {
 		return field;
 	}
 
+	/** Every field problem when there are several (each is shown beside its field); else empty. */
+	public List<FieldProblem> problems() {
+		return problems;
+	}
+
 	/** Something that does not exist, or that the caller's workspace may not see: the two look the same. */
 	public static ChorusException notFound(String what) {
 		return new ChorusException(HttpStatus.NOT_FOUND, "error.not-found", null, what);
@@ -50,6 +75,14 @@ public class ChorusException extends RuntimeException {
 	/** Bad input in one field. */
 	public static ChorusException invalid(String field, String messageKey, Object... arguments) {
 		return new ChorusException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, field, arguments);
+	}
+
+	/** Bad input in several fields at once, each named with its own message. */
+	public static ChorusException invalid(List<FieldProblem> problems) {
+		if (problems.isEmpty()) {
+			throw new IllegalArgumentException("no problems to report");
+		}
+		return new ChorusException(problems);
 	}
 
 	public static ChorusException conflict(String field, String messageKey, Object... arguments) {

@@ -30,16 +30,26 @@ public class FormErrors {
 	}
 
 	public void add(Model model, ChorusException e) {
+		for (ChorusException.FieldProblem problem : e.problems()) {
+			put(model, problem.field(), message(problem.messageKey(), problem.arguments()));
+		}
+		if (!e.problems().isEmpty()) {
+			return;
+		}
 		if (e.field() == null) {
 			model.addAttribute("error", message(e));
 			return;
 		}
+		put(model, e.field(), message(e));
+	}
+
+	private static void put(Model model, String field, String message) {
 		@SuppressWarnings("unchecked")
 		Map<String, String> errors = (Map<String, String>) model.asMap().get("errors");
 		if (errors == null) {
 			errors = new LinkedHashMap<>();
 			model.addAttribute("errors", errors);
 		}
-		errors.put(e.field(), message(e));
+		errors.merge(field, message, (a, b) -> a + " " + b);
 	}
 }

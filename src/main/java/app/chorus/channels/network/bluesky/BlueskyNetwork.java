@@ -55,8 +55,8 @@ import tools.jackson.databind.JsonNode;
  * Contracts beyond the SPI's:
  * <ul>
  * <li><b>Session expiry.</b> Access JWTs live about two hours. An access token the PDS reports expired
- * ({@code ExpiredToken}) is a {@link PublishResult.TransientFailure} for publishing and a
- * {@link app.chorus.channels.spi.NetworkUnavailable} for everything else, both saying "session expired": the caller
+ * ({@code ExpiredToken}) is a {@link PublishResult.SessionExpired} for publishing and an
+ * {@link app.chorus.channels.spi.AccessTokenExpired} for everything else: the caller
  * refreshes ({@link #refresh}) and tries again. {@link PublishResult.ReauthorizationRequired} (and
  * {@link SessionRefreshing.ReauthorizationNeeded}) mean the credentials were refused in a way no refresh mends.
  * Refreshing falls back to a new session from the app password (kept in {@link Credentials#extra()} under
@@ -103,6 +103,13 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 	@Override
 	public NetworkKey key() {
 		return NetworkKey.BLUESKY;
+	}
+
+	/** A post's record key comes from the idempotency key: a second publish finds the first record instead of making
+	 * another, for as long as the post exists. */
+	@Override
+	public java.time.Duration idempotencyWindow() {
+		return java.time.Duration.ofDays(3650);
 	}
 
 	@Override

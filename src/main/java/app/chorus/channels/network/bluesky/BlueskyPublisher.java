@@ -302,7 +302,7 @@ final class BlueskyPublisher {
 			return new TransientFailure(failure.getMessage());
 		}
 		if (failure.expiredToken()) {
-			return new TransientFailure(Failures.SESSION_EXPIRED);
+			return new PublishResult.SessionExpired(Failures.SESSION_EXPIRED);
 		}
 		if (failure.credentialsRefused()) {
 			return new ReauthorizationRequired(failure.getMessage());

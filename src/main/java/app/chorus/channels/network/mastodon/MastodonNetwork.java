@@ -78,6 +78,12 @@ public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, 
 		return NetworkKey.MASTODON;
 	}
 
+	/** Mastodon keeps an {@code Idempotency-Key} for one hour. */
+	@Override
+	public java.time.Duration idempotencyWindow() {
+		return java.time.Duration.ofHours(1);
+	}
+
 	@Override
 	public AuthMethod auth() {
 		return AuthMethod.OAUTH2_PER_INSTANCE;

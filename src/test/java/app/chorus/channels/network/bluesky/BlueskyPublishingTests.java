@@ -384,7 +384,7 @@ class BlueskyPublishingTests {
 
 		PublishResult result = bluesky.publish(session, PostVariant.text(Surface.BLUESKY_POST, "Hi"), key);
 
-		assertThat(result).isEqualTo(new TransientFailure(Failures.SESSION_EXPIRED));
+		assertThat(result).isEqualTo(new PublishResult.SessionExpired(Failures.SESSION_EXPIRED));
 		server.verify(0, getRequestedFor(urlPathEqualTo(GET_RECORD)));
 	}
 

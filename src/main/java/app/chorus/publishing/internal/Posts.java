@@ -1,0 +1,290 @@
+package app.chorus.publishing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.chorus.channels.spi.NetworkKey;
+import app.chorus.channels.spi.Surface;
+import app.chorus.publishing.PostId;
+import app.chorus.publishing.PostStatus;
+import app.chorus.shared.ids.UserId;
+import app.chorus.shared.ids.WorkspaceId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Posts, variants and attempts. Every query names the workspace. */
+@Repository
+class Posts {
+
+	private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	Posts(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	record PostRow(PostId id, WorkspaceId workspaceId, UserId authorId, String text, PostStatus status,
+			@Nullable Instant scheduledAt, @Nullable String idempotencyKey, @Nullable String requestHash,
+			Instant createdAt, Instant updatedAt) {
+	}
+
+	record VariantRow(UUID id, PostId postId, WorkspaceId workspaceId, UUID channelId, NetworkKey network,
+			Surface surface, int position, String text, Map<String, String> options, PostStatus status,
+			@Nullable String heldReason, @Nullable Instant scheduledAt, String idempotencyKey, int attempts,
+			@Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String remoteHash,
+			@Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
+			@Nullable Instant publishedAt) {
+	}
+
+	record AttemptRow(UUID id, int number, String node, Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable String outcome, @Nullable String detail) {
+	}
+
+	void insert(PostRow post) {
+		jdbc.sql("""
+				insert into publishing.posts (id, workspace_id, author_id, text, status, scheduled_at, idempotency_key,
+				    request_hash, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(post.id().value(), post.workspaceId().value(), post.authorId().value(), post.text(),
+					post.status().key(), ts(post.scheduledAt()), post.idempotencyKey(), post.requestHash(),
+					ts(post.createdAt()), ts(post.updatedAt()))
+			.update();
+	}
+
+	void insert(VariantRow v, Instant now) {
+		jdbc.sql("""
+				insert into publishing.variants (id, post_id, workspace_id, channel_id, network, surface, position, text,
+				    options, status, scheduled_at, idempotency_key, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
+			.params(v.id(), v.postId().value(), v.workspaceId().value(), v.channelId(), v.network().key(),
+					v.surface().key(), v.position(), v.text(), json.writeValueAsString(v.options()), v.status().key(),
+					ts(v.scheduledAt()), v.idempotencyKey(), ts(now))
+			.update();
+	}
+
+	Optional<PostRow> find(WorkspaceId workspace, PostId id) {
+		return jdbc.sql("select * from publishing.posts where workspace_id = ? and id = ?")
+			.params(workspace.value(), id.value()).query(Posts::post).optional();
+	}
+
+	Optional<PostRow> findByIdempotencyKey(WorkspaceId workspace, UserId author, String key) {
+		return jdbc.sql("""
+				select * from publishing.posts where workspace_id = ? and author_id = ? and idempotency_key = ?""")
+			.params(workspace.value(), author.value(), key).query(Posts::post).optional();
+	}
+
+	/** Newest first; {@code before} is the last row of the previous page. */
+	List<PostRow> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
+			@Nullable Instant beforeCreated, @Nullable UUID beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select p.* from publishing.posts p where p.workspace_id = :ws");
+		if (status != null) {
+			sql.append(" and p.status = :status");
+		}
+		if (channel != null) {
+			sql.append(" and exists (select 1 from publishing.variants v where v.post_id = p.id"
+					+ " and v.workspace_id = :ws and v.channel_id = :channel)");
+		}
+		if (beforeCreated != null && beforeId != null) {
+			sql.append(" and (p.created_at, p.id) < (:created, :id)");
+		}
+		sql.append(" order by p.created_at desc, p.id desc limit :limit");
+		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
+		if (status != null) {
+			statement = statement.param("status", status.key());
+		}
+		if (channel != null) {
+			statement = statement.param("channel", channel);
+		}
+		if (beforeCreated != null && beforeId != null) {
+			statement = statement.param("created", ts(beforeCreated)).param("id", beforeId);
+		}
+		return statement.query(Posts::post).list();
+	}
+
+	List<VariantRow> variants(WorkspaceId workspace, PostId post) {
+		return jdbc.sql("select * from publishing.variants where workspace_id = ? and post_id = ? order by position")
+			.params(workspace.value(), post.value()).query(this::variant).list();
+	}
+
+	Optional<VariantRow> lockVariant(WorkspaceId workspace, UUID id) {
+		return jdbc.sql("select * from publishing.variants where workspace_id = ? and id = ? for update")
+			.params(workspace.value(), id).query(this::variant).optional();
+	}
+
+	Optional<PostRow> lockPost(WorkspaceId workspace, PostId id) {
+		return jdbc.sql("select * from publishing.posts where workspace_id = ? and id = ? for update")
+			.params(workspace.value(), id.value()).query(Posts::post).optional();
+	}
+
+	/** Variants in these statuses (for the crisis switch and re-authorised channels), locked. */
+	List<VariantRow> lockVariants(WorkspaceId workspace, PostStatus status, @Nullable String heldReason,
+			@Nullable UUID channel) {
+		return jdbc.sql("""
+				select * from publishing.variants where workspace_id = :ws and status = :status
+				  and (cast(:reason as text) is null or held_reason = :reason)
+				  and (cast(:channel as uuid) is null or channel_id = :channel)
+				order by scheduled_at nulls first, id for update""")
+			.param("ws", workspace.value()).param("status", status.key()).param("reason", heldReason)
+			.param("channel", channel).query(this::variant).list();
+	}
+
+	void updateVariantStatus(WorkspaceId workspace, UUID id, PostStatus status, @Nullable String heldReason,
+			@Nullable Instant nextAttemptAt, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = ?, held_reason = ?, next_attempt_at = ?, updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(status.key(), heldReason, ts(nextAttemptAt), ts(now), workspace.value(), id).update();
+	}
+
+	void rescheduleVariant(WorkspaceId workspace, UUID id, Instant at, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = 'scheduled', held_reason = null, scheduled_at = ?,
+				    next_attempt_at = null, updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(ts(at), ts(now), workspace.value(), id).update();
+	}
+
+	void published(WorkspaceId workspace, UUID id, String remoteId, @Nullable String remoteHash, String url,
+			Instant publishedAt, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = 'published', held_reason = null, next_attempt_at = null,
+				    remote_id = ?, remote_hash = ?, url = ?, published_at = ?, error_key = null, error_detail = null,
+				    updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(remoteId, remoteHash, url, ts(publishedAt), ts(now), workspace.value(), id).update();
+	}
+
+	void failed(WorkspaceId workspace, UUID id, PostStatus status, String errorKey, @Nullable String detail,
+			Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = ?, error_key = ?, error_detail = ?, next_attempt_at = null,
+				    updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(status.key(), errorKey, detail, ts(now), workspace.value(), id).update();
+	}
+
+	void noteError(WorkspaceId workspace, UUID id, String errorKey, @Nullable String detail) {
+		jdbc.sql("update publishing.variants set error_key = ?, error_detail = ? where workspace_id = ? and id = ?")
+			.params(errorKey, detail, workspace.value(), id).update();
+	}
+
+	void updatePostStatus(WorkspaceId workspace, PostId id, PostStatus status, Instant now) {
+		jdbc.sql("update publishing.posts set status = ?, updated_at = ? where workspace_id = ? and id = ?")
+			.params(status.key(), ts(now), workspace.value(), id.value()).update();
+	}
+
+	void reschedulePost(WorkspaceId workspace, PostId id, @Nullable Instant at, Instant now) {
+		jdbc.sql("update publishing.posts set scheduled_at = ?, updated_at = ? where workspace_id = ? and id = ?")
+			.params(ts(at), ts(now), workspace.value(), id.value()).update();
+	}
+
+	/** Starts an attempt; its number is one more than the variant's attempts so far. */
+	AttemptRow startAttempt(WorkspaceId workspace, UUID variant, String node, Instant now) {
+		int number = jdbc.sql("""
+				update publishing.variants set attempts = attempts + 1, updated_at = ?
+				where workspace_id = ? and id = ? returning attempts""")
+			.params(ts(now), workspace.value(), variant).query(Integer.class).single();
+		UUID id = app.chorus.shared.ids.Ids.next();
+		jdbc.sql("""
+				insert into publishing.attempts (id, variant_id, workspace_id, number, node, started_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(id, variant, workspace.value(), number, node, ts(now)).update();
+		return new AttemptRow(id, number, node, now, null, null, null);
+	}
+
+	void finishAttempt(WorkspaceId workspace, UUID attempt, String outcome, @Nullable String detail, Instant now) {
+		jdbc.sql("""
+				update publishing.attempts set finished_at = ?, outcome = ?, detail = ?
+				where workspace_id = ? and id = ?""")
+			.params(ts(now), outcome, detail, workspace.value(), attempt).update();
+	}
+
+	/** The variant's last attempt that started and never finished, if there is one. */
+	Optional<AttemptRow> openAttempt(WorkspaceId workspace, UUID variant) {
+		return jdbc.sql("""
+				select * from publishing.attempts where workspace_id = ? and variant_id = ? and finished_at is null
+				order by number desc limit 1""")
+			.params(workspace.value(), variant).query(Posts::attempt).optional();
+	}
+
+	List<AttemptRow> attempts(WorkspaceId workspace, UUID variant) {
+		return jdbc.sql("select * from publishing.attempts where workspace_id = ? and variant_id = ? order by number")
+			.params(workspace.value(), variant).query(Posts::attempt).list();
+	}
+
+	boolean paused(WorkspaceId workspace) {
+		return jdbc.sql("select count(*) from publishing.pauses where workspace_id = ?").param(workspace.value())
+			.query(Integer.class).single() > 0;
+	}
+
+	record PauseRow(String reason, UserId pausedBy, Instant pausedAt) {
+	}
+
+	Optional<PauseRow> pause(WorkspaceId workspace) {
+		return jdbc.sql("select reason, paused_by, paused_at from publishing.pauses where workspace_id = ?")
+			.param(workspace.value())
+			.query((rs, n) -> new PauseRow(rs.getString(1), new UserId(rs.getObject(2, UUID.class)),
+					rs.getTimestamp(3).toInstant()))
+			.optional();
+	}
+
+	boolean startPause(WorkspaceId workspace, String reason, UserId by, Instant now) {
+		return jdbc.sql("""
+				insert into publishing.pauses (workspace_id, reason, paused_by, paused_at) values (?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(workspace.value(), reason, by.value(), ts(now)).update() == 1;
+	}
+
+	boolean endPause(WorkspaceId workspace) {
+		return jdbc.sql("delete from publishing.pauses where workspace_id = ?").param(workspace.value()).update() == 1;
+	}
+
+	private static PostRow post(ResultSet rs, int n) throws SQLException {
+		return new PostRow(new PostId(rs.getObject("id", UUID.class)),
+				new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+				new UserId(rs.getObject("author_id", UUID.class)), rs.getString("text"),
+				PostStatus.fromKey(rs.getString("status")).orElseThrow(), instant(rs, "scheduled_at"),
+				rs.getString("idempotency_key"), rs.getString("request_hash"), instant(rs, "created_at"),
+				instant(rs, "updated_at"));
+	}
+
+	private VariantRow variant(ResultSet rs, int n) throws SQLException {
+		return new VariantRow(rs.getObject("id", UUID.class), new PostId(rs.getObject("post_id", UUID.class)),
+				new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getObject("channel_id", UUID.class),
+				NetworkKey.fromKey(rs.getString("network")).orElseThrow(),
+				Surface.fromKey(rs.getString("surface")).orElseThrow(), rs.getInt("position"), rs.getString("text"),
+				json.readValue(rs.getString("options"), OPTIONS), PostStatus.fromKey(rs.getString("status")).orElseThrow(),
+				rs.getString("held_reason"), instant(rs, "scheduled_at"), rs.getString("idempotency_key"),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("remote_id"),
+				rs.getString("remote_hash"), rs.getString("url"), rs.getString("error_key"),
+				rs.getString("error_detail"), instant(rs, "published_at"));
+	}
+
+	private static AttemptRow attempt(ResultSet rs, int n) throws SQLException {
+		return new AttemptRow(rs.getObject("id", UUID.class), rs.getInt("number"), rs.getString("node"),
+				instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("outcome"), rs.getString("detail"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static @Nullable Timestamp ts(@Nullable Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}

@@ -1,0 +1,282 @@
+package app.chorus.publishing.internal;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.chorus.channels.ChannelId;
+import app.chorus.channels.ChannelManagement;
+import app.chorus.channels.ChannelManagement.ChannelPausedException;
+import app.chorus.channels.ChannelView;
+import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.NetworkUnavailable;
+import app.chorus.channels.spi.PostVariant;
+import app.chorus.channels.spi.PublishResult;
+import app.chorus.channels.spi.SocialNetwork;
+import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.VariantFailed;
+import app.chorus.publishing.VariantNeedsConfirmation;
+import app.chorus.publishing.VariantPublished;
+import app.chorus.publishing.internal.Posts.AttemptRow;
+import app.chorus.publishing.internal.Posts.PostRow;
+import app.chorus.publishing.internal.Posts.VariantRow;
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.audit.RequestOrigin;
+import app.chorus.shared.ids.WorkspaceId;
+
+/**
+ * Hands one due variant to its network, exactly once. The claim (variant locked, status {@code publishing}, an attempt
+ * row written) commits before the network is called; the outcome is written after. So a node that dies mid-call
+ * leaves an attempt that started and never finished, and whoever picks the variant up next knows the answer was
+ * lost: within the network's idempotency window it resends with the same key (the network answers with the first
+ * post), otherwise it stops at {@code needs_confirmation} for a person. Retries back off; a rate limit waits for its
+ * reset; refused credentials hold the channel's posts (not fail them) and count towards re-authorisation.
+ */
+@Service
+public class PublishEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishEngine.class);
+	static final int MAX_ATTEMPTS = 8;
+	private static final Duration[] BACK_OFF = { Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+			Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1) };
+	/** Margin kept inside a network's idempotency window, for clocks and slow networks. */
+	private static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
+
+	static final String HELD_PAUSED = "paused";
+	static final String HELD_CHANNEL = "channel";
+
+	private final Posts posts;
+	private final ChannelManagement channels;
+	private final PostStatuses statuses;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final String node;
+
+	PublishEngine(Posts posts, ChannelManagement channels, PostStatuses statuses, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.posts = posts;
+		this.channels = channels;
+		this.statuses = statuses;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.node = nodeName();
+	}
+
+	private sealed interface Claim {
+	}
+
+	private record Nothing() implements Claim {
+	}
+
+	private record Later(Instant at) implements Claim {
+	}
+
+	private record Go(VariantRow variant, AttemptRow attempt) implements Claim {
+	}
+
+	/**
+	 * Publishes the variant if it is due and nobody has; returns when to look again (a retry, a rate-limit reset), or
+	 * empty when the variant needs nothing more from the engine.
+	 */
+	public Optional<Instant> run(WorkspaceId workspace, UUID variantId) {
+		Claim claim = transactions.execute(s -> claim(workspace, variantId));
+		return switch (claim) {
+			case Nothing n -> Optional.empty();
+			case Later later -> Optional.of(later.at());
+			case Go go -> publish(workspace, go.variant(), go.attempt());
+		};
+	}
+
+	private Claim claim(WorkspaceId workspace, UUID variantId) {
+		Optional<VariantRow> locked = posts.lockVariant(workspace, variantId);
+		if (locked.isEmpty()) {
+			return new Nothing();
+		}
+		VariantRow variant = locked.get();
+		Instant now = clock.instant();
+		switch (variant.status()) {
+			case SCHEDULED -> {
+				Instant due = variant.nextAttemptAt() != null ? variant.nextAttemptAt() : variant.scheduledAt();
+				if (due != null && due.isAfter(now.plusSeconds(1))) {
+					return new Later(due);
+				}
+				if (posts.paused(workspace)) {
+					posts.updateVariantStatus(workspace, variantId, PostStatus.HELD, HELD_PAUSED, null, now);
+					statuses.refresh(workspace, variant.postId());
+					return new Nothing();
+				}
+				AttemptRow attempt = posts.startAttempt(workspace, variantId, node, now);
+				posts.updateVariantStatus(workspace, variantId, PostStatus.PUBLISHING, null, null, now);
+				statuses.refresh(workspace, variant.postId());
+				return new Go(variant, attempt);
+			}
+			case PUBLISHING -> {
+				return resumeAfterLostAnswer(workspace, variant, now);
+			}
+			default -> {
+				return new Nothing();
+			}
+		}
+	}
+
+	/** The variant was claimed and its attempt never finished: the node died, or the answer was lost. */
+	private Claim resumeAfterLostAnswer(WorkspaceId workspace, VariantRow variant, Instant now) {
+		Optional<AttemptRow> open = posts.openAttempt(workspace, variant.id());
+		Duration window = network(workspace, variant).map(SocialNetwork::idempotencyWindow).orElse(Duration.ZERO);
+		Instant firstSent = open.map(AttemptRow::startedAt).orElse(now);
+		open.ifPresent(a -> posts.finishAttempt(workspace, a.id(), "lost", "no answer was recorded", now));
+		if (!window.isZero() && firstSent.plus(window).minus(WINDOW_MARGIN).isAfter(now)) {
+			log.info("Variant {} was left mid-publish; resending with the same idempotency key", variant.id());
+			AttemptRow attempt = posts.startAttempt(workspace, variant.id(), node, now);
+			return new Go(variant, attempt);
+		}
+		log.warn("Variant {} was left mid-publish and its network gives no idempotency now: needs confirmation",
+				variant.id());
+		posts.failed(workspace, variant.id(), PostStatus.NEEDS_CONFIRMATION, "publishing.error.answer-lost", null,
+				now);
+		statuses.refresh(workspace, variant.postId());
+		PostRow post = posts.find(workspace, variant.postId()).orElseThrow();
+		events.publishEvent(new VariantNeedsConfirmation(workspace, AuditActor.system(), variant.postId(),
+				post.authorId(), variant.channelId().toString(), variant.network().key(), RequestOrigin.internal()));
+		return new Nothing();
+	}
+
+	private Optional<Instant> publish(WorkspaceId workspace, VariantRow variant, AttemptRow attempt) {
+		ChannelId channelId = new ChannelId(variant.channelId());
+		Optional<ChannelView> channel = channels.find(workspace, channelId);
+		Optional<SocialNetwork> network = channel.flatMap(channels::network);
+		if (network.isEmpty()) {
+			return finish(workspace, variant, attempt, new PublishResult.Rejected(List.of()),
+					"publishing.error.channel-gone");
+		}
+		PublishResult result;
+		try {
+			ChannelSession session = channels.session(workspace, channelId);
+			PostVariant content = new PostVariant(variant.surface(), variant.text(), List.of(), null, null, null,
+					null, variant.options());
+			result = send(network.get(), session, content, variant.idempotencyKey());
+			if (result instanceof PublishResult.SessionExpired) {
+				result = send(network.get(), channels.renewedSession(workspace, channelId), content,
+						variant.idempotencyKey());
+			}
+		}
+		catch (ChannelPausedException e) {
+			result = new PublishResult.ReauthorizationRequired("the channel needs re-authorisation");
+		}
+		catch (NetworkUnavailable e) {
+			result = new PublishResult.TransientFailure(e.getMessage() == null ? "network unavailable" : e.getMessage());
+		}
+		return finish(workspace, variant, attempt, result, null);
+	}
+
+	private static PublishResult send(SocialNetwork network, ChannelSession session, PostVariant content, String key) {
+		try {
+			return network.publish(session, content, key);
+		}
+		catch (RuntimeException e) {
+			// The SPI says adapters answer with a result; one that throws is treated as a transient failure.
+			log.warn("{} threw while publishing: {}", network.key().key(), e.toString());
+			return new PublishResult.TransientFailure(e.getClass().getSimpleName());
+		}
+	}
+
+	private Optional<Instant> finish(WorkspaceId workspace, VariantRow variant, AttemptRow attempt,
+			PublishResult result, @Nullable String errorKey) {
+		return transactions.execute(s -> {
+			Instant now = clock.instant();
+			PostRow post = posts.find(workspace, variant.postId()).orElseThrow();
+			Optional<Instant> next = Optional.empty();
+			switch (result) {
+				case PublishResult.Published p -> {
+					posts.finishAttempt(workspace, attempt.id(), "published", p.url(), now);
+					posts.published(workspace, variant.id(), p.post().id(), p.post().contentHash(), p.url(),
+							p.publishedAt(), now);
+					events.publishEvent(new VariantPublished(workspace, AuditActor.system(), variant.postId(),
+							post.authorId(), variant.channelId().toString(), variant.network().key(), p.url(),
+							RequestOrigin.internal()));
+				}
+				case PublishResult.Pending p -> {
+					posts.finishAttempt(workspace, attempt.id(), "pending", p.remoteId(), now);
+					posts.updateVariantStatus(workspace, variant.id(), PostStatus.SCHEDULED, null, p.checkAfter(), now);
+					next = Optional.of(p.checkAfter());
+				}
+				case PublishResult.Rejected r -> {
+					String key = errorKey != null ? errorKey : r.violations().isEmpty() ? "publishing.error.refused"
+							: r.violations().getFirst().rule();
+					String detail = VariantRules.describe(r.violations());
+					posts.finishAttempt(workspace, attempt.id(), "rejected", detail, now);
+					posts.failed(workspace, variant.id(), PostStatus.FAILED, key, detail, now);
+					failedEvent(workspace, variant, post, key);
+				}
+				case PublishResult.RateLimited r -> {
+					posts.finishAttempt(workspace, attempt.id(), "rate-limited", r.retryAt().toString(), now);
+					Instant at = r.retryAt().isAfter(now) ? r.retryAt() : now.plusSeconds(30);
+					posts.updateVariantStatus(workspace, variant.id(), PostStatus.SCHEDULED, null, at, now);
+					posts.noteError(workspace, variant.id(), "publishing.error.rate-limited", at.toString());
+					next = Optional.of(at);
+				}
+				case PublishResult.ReauthorizationRequired r -> {
+					posts.finishAttempt(workspace, attempt.id(), "reauthorization-required", r.reason(), now);
+					posts.updateVariantStatus(workspace, variant.id(), PostStatus.HELD, HELD_CHANNEL, null, now);
+					posts.noteError(workspace, variant.id(), "publishing.error.channel-needs-reauthorization",
+							r.reason());
+					channels.authorizationRefused(workspace, new ChannelId(variant.channelId()), r.reason());
+				}
+				case PublishResult.SessionExpired e -> next = retry(workspace, variant, attempt, post, e.reason(), now);
+				case PublishResult.TransientFailure t -> next = retry(workspace, variant, attempt, post, t.reason(),
+						now);
+			}
+			statuses.refresh(workspace, variant.postId());
+			return next;
+		});
+	}
+
+	private Optional<Instant> retry(WorkspaceId workspace, VariantRow variant, AttemptRow attempt, PostRow post,
+			String reason, Instant now) {
+		posts.finishAttempt(workspace, attempt.id(), "transient-failure", reason, now);
+		if (attempt.number() >= MAX_ATTEMPTS) {
+			posts.failed(workspace, variant.id(), PostStatus.FAILED, "publishing.error.gave-up", reason, now);
+			failedEvent(workspace, variant, post, "publishing.error.gave-up");
+			return Optional.empty();
+		}
+		Instant at = now.plus(BACK_OFF[Math.min(attempt.number() - 1, BACK_OFF.length - 1)]);
+		posts.updateVariantStatus(workspace, variant.id(), PostStatus.SCHEDULED, null, at, now);
+		posts.noteError(workspace, variant.id(), "publishing.error.retrying", reason);
+		return Optional.of(at);
+	}
+
+	private void failedEvent(WorkspaceId workspace, VariantRow variant, PostRow post, String reason) {
+		events.publishEvent(new VariantFailed(workspace, AuditActor.system(), variant.postId(), post.authorId(),
+				variant.channelId().toString(), variant.network().key(), reason, RequestOrigin.internal()));
+	}
+
+	private Optional<SocialNetwork> network(WorkspaceId workspace, VariantRow variant) {
+		return channels.find(workspace, new ChannelId(variant.channelId())).flatMap(channels::network);
+	}
+
+	private static String nodeName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException e) {
+			host = "unknown";
+		}
+		return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+	}
+}
