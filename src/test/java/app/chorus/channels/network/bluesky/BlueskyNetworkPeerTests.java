@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import app.chorus.channels.network.linkpreview.LinkPreview;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.ConnectedAccount;
 import app.chorus.channels.spi.ConnectionRefused;
@@ -70,7 +71,7 @@ class BlueskyNetworkPeerTests {
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), PLC);
+	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), PLC, new LinkPreview(false));
 	private final String suffix = Long.toString(System.nanoTime() % 100_000_000L, 36);
 
 	private static String setting(String property, String variable, String fallback) {
