@@ -26,6 +26,7 @@ import app.chorus.channels.network.bluesky.Lexicon.Posts;
 import app.chorus.channels.network.bluesky.Lexicon.Profile;
 import app.chorus.channels.network.bluesky.Lexicon.RepoRef;
 import app.chorus.channels.network.bluesky.Lexicon.ResolvedHandle;
+import app.chorus.channels.network.linkpreview.LinkPreview;
 import app.chorus.channels.spi.AppPasswordConnecting;
 import app.chorus.channels.spi.AuthMethod;
 import app.chorus.channels.spi.ChannelSession;
@@ -66,6 +67,8 @@ import tools.jackson.databind.JsonNode;
  * <li><b>Inbox cursor.</b> Opaque, forward-moving; see {@link BlueskyInbox}.</li>
  * <li><b>Settings.</b> {@code serviceUrl} (where the session was made: bsky.social, or the PDS) and {@code plcUrl}
  * (the PLC directory, {@code chorus.channels.bluesky.plc-url}, default https://plc.directory).</li>
+ * <li><b>Links.</b> A variant's {@link PostVariant#link()} becomes a card with the page's title, description and
+ * image ({@link LinkCards}), unless the post has images: Bluesky embeds one or the other, and images win.</li>
  * <li>Video is not supported yet: a variant with a video is {@link PublishResult.Rejected}.</li>
  * </ul>
  */
@@ -88,15 +91,17 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 
 	@Autowired
 	public BlueskyNetwork(Clock clock,
-			@Value("${chorus.channels.bluesky.plc-url:https://plc.directory}") String plcUrl) {
-		this(clock, plcUrl, CONNECT_TIMEOUT, READ_TIMEOUT);
+			@Value("${chorus.channels.bluesky.plc-url:https://plc.directory}") String plcUrl,
+			LinkPreview linkPreview) {
+		this(clock, plcUrl, linkPreview, CONNECT_TIMEOUT, READ_TIMEOUT);
 	}
 
-	BlueskyNetwork(Clock clock, String plcUrl, Duration connectTimeout, Duration readTimeout) {
+	BlueskyNetwork(Clock clock, String plcUrl, LinkPreview linkPreview, Duration connectTimeout,
+			Duration readTimeout) {
 		this.clock = clock;
 		this.xrpc = new Xrpc(clock, connectTimeout, readTimeout);
 		this.sessions = new BlueskySessions(xrpc, plcUrl);
-		this.publisher = new BlueskyPublisher(xrpc, clock);
+		this.publisher = new BlueskyPublisher(xrpc, clock, new LinkCards(xrpc, linkPreview));
 		this.inbox = new BlueskyInbox(xrpc);
 	}
 

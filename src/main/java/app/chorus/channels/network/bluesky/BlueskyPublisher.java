@@ -18,8 +18,6 @@ import app.chorus.channels.network.bluesky.Lexicon.AspectRatio;
 import app.chorus.channels.network.bluesky.Lexicon.CreateRecord;
 import app.chorus.channels.network.bluesky.Lexicon.DeleteRecord;
 import app.chorus.channels.network.bluesky.Lexicon.Embed;
-import app.chorus.channels.network.bluesky.Lexicon.External;
-import app.chorus.channels.network.bluesky.Lexicon.ExternalLink;
 import app.chorus.channels.network.bluesky.Lexicon.Facet;
 import app.chorus.channels.network.bluesky.Lexicon.Image;
 import app.chorus.channels.network.bluesky.Lexicon.Images;
@@ -58,8 +56,6 @@ final class BlueskyPublisher {
 
 	static final int MAX_IMAGES = 4;
 	static final String WEB_APP = "https://bsky.app";
-	static final String LINK_TITLE = "linkTitle";
-	static final String LINK_DESCRIPTION = "linkDescription";
 
 	private static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(1);
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -67,10 +63,12 @@ final class BlueskyPublisher {
 
 	private final Xrpc xrpc;
 	private final Clock clock;
+	private final LinkCards linkCards;
 
-	BlueskyPublisher(Xrpc xrpc, Clock clock) {
+	BlueskyPublisher(Xrpc xrpc, Clock clock, LinkCards linkCards) {
 		this.xrpc = xrpc;
 		this.clock = clock;
+		this.linkCards = linkCards;
 	}
 
 	PublishResult publish(ChannelSession session, PostVariant variant, @Nullable RemotePostRef replyTo,
@@ -187,8 +185,14 @@ final class BlueskyPublisher {
 		return new ReplyRef(root, parent);
 	}
 
+	/**
+	 * Images, or else a link card ({@link LinkCards}), perhaps inside a quote. A post cannot embed both images and a
+	 * card, so with images the link gets no card (and its page is not fetched); it is still a link in the text when the
+	 * text has it.
+	 */
 	private @Nullable Embed embed(ChannelSession session, PostVariant variant) {
 		Embed media = null;
+		String link = variant.link();
 		if (!variant.media().isEmpty()) {
 			List<Image> images = new ArrayList<>();
 			for (int i = 0; i < variant.media().size(); i++) {
@@ -196,10 +200,8 @@ final class BlueskyPublisher {
 			}
 			media = new Images(images);
 		}
-		else if (variant.link() != null && !variant.link().isBlank()) {
-			String link = variant.link();
-			media = new External(new ExternalLink(link, variant.options().getOrDefault(LINK_TITLE, link),
-					variant.options().getOrDefault(LINK_DESCRIPTION, "")));
+		else if (link != null && !link.isBlank()) {
+			media = linkCards.card(session, link, variant.options());
 		}
 		RemotePostRef quoteOf = variant.quoteOf();
 		if (quoteOf == null) {
@@ -218,7 +220,7 @@ final class BlueskyPublisher {
 					token(session), UploadedBlob.class).blob();
 		}
 		catch (XrpcException failure) {
-			if (failure.kind() == XrpcException.Kind.ERROR && (failure.status() == 400 || failure.status() == 413)) {
+			if (failure.contentRefused()) {
 				throw new ContentRefused(violation("media[" + index + "]", "rule.media.refused", "",
 						failure.getMessage()));
 			}
@@ -289,7 +291,7 @@ final class BlueskyPublisher {
 	}
 
 	/**
-	 * A failure as a publish outcome. An expired access token is a {@link TransientFailure}: the caller refreshes the
+	 * A failure as a publish outcome. An expired access token is a {@link PublishResult.SessionExpired}: the caller refreshes the
 	 * session and tries again with the same idempotency key. Only credentials refused otherwise (an invalid token, a
 	 * suspended account) need a person.
 	 */

@@ -181,7 +181,8 @@ final class Lexicon {
 	record External(ExternalLink external) implements Embed {
 	}
 
-	record ExternalLink(String uri, String title, String description) {
+	/** {@code thumb} is an uploaded blob (at most 1,000,000 bytes, app.bsky.embed.external#external). */
+	record ExternalLink(String uri, String title, String description, @Nullable JsonNode thumb) {
 	}
 
 	@JsonTypeName("app.bsky.embed.record")

@@ -104,6 +104,14 @@ final class XrpcException extends RuntimeException {
 		return isError("ExpiredToken");
 	}
 
+	/**
+	 * The request itself was refused (400 or 413, not for its credentials): sending it again will not help, but other
+	 * content might.
+	 */
+	boolean contentRefused() {
+		return kind == Kind.ERROR && (status == 400 || status == 413) && !credentialsRefused();
+	}
+
 	/** The credentials were refused (expired, invalid, revoked, account taken down). */
 	boolean credentialsRefused() {
 		return kind == Kind.ERROR && (status == 401 || (error != null && CREDENTIAL_ERRORS.contains(error)));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import app.chorus.channels.network.linkpreview.LinkPreview;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.ConnectedAccount;
 import app.chorus.channels.spi.ConnectionRefused;
@@ -46,7 +47,7 @@ import app.chorus.support.AtprotoPeer.Pds;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The adapter against Bluesky's own reference servers (AtprotoPeer.PLC directory, AtprotoPeer.PDS, AppView) on loopback: see peers/README.md.
+ * The adapter against Bluesky's own reference servers (PLC directory, PDS, AppView) on loopback: see peers/README.md.
  * The network is fresh on every start, so the test makes its own accounts.
  */
 @Tag("peer")
@@ -54,8 +55,8 @@ class BlueskyNetworkPeerTests {
 
 	private static final Duration INDEXING = Duration.ofSeconds(20);
 
-
-	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), AtprotoPeer.PLC);
+	private final BlueskyNetwork bluesky = new BlueskyNetwork(Clock.systemUTC(), AtprotoPeer.PLC,
+			new LinkPreview(false));
 	private final String suffix = Long.toString(System.nanoTime() % 100_000_000L, 36);
 
 	@BeforeAll

@@ -389,6 +389,19 @@ class BlueskyPublishingTests {
 	}
 
 	@Test
+	void anExpiredAccessTokenWhileUploadingAnImageIsATransientFailureNotARefusedImage() {
+		server.stubFor(post("/xrpc/com.atproto.repo.uploadBlob")
+			.willReturn(xrpcError(400, "ExpiredToken", "Token has expired")));
+
+		PublishResult result = bluesky.publish(session, variant("A picture",
+				List.of(image("image/png", new byte[] { 1, 2, 3 }, 1, 1, "dot")), null, null, null, null, Map.of()),
+				key);
+
+		assertThat(result).isEqualTo(new PublishResult.SessionExpired(Failures.SESSION_EXPIRED));
+		server.verify(0, postRequestedFor(urlPathEqualTo(CREATE)));
+	}
+
+	@Test
 	void aTokenRefusedForGoodNeedsReauthorization() {
 		server.stubFor(post(CREATE).willReturn(xrpcError(400, "InvalidToken", "Token could not be verified")));
 

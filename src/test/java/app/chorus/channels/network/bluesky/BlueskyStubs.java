@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import app.chorus.channels.network.linkpreview.LinkPreview;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.Credentials;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +35,13 @@ final class BlueskyStubs {
 	static final String APP_PASSWORD = "abcd-efgh-ijkl-mnop";
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The network under test, with short timeouts so that a stalled answer fails fast. */
+	/**
+	 * The network under test, with short timeouts so that a stalled answer fails fast, and link previews that may read
+	 * pages from WireMock on loopback.
+	 */
 	static BlueskyNetwork network(WireMockExtension server) {
-		return new BlueskyNetwork(CLOCK, server.baseUrl() + "/plc", Duration.ofSeconds(2), Duration.ofSeconds(2));
+		return new BlueskyNetwork(CLOCK, server.baseUrl() + "/plc", new LinkPreview(true), Duration.ofSeconds(2),
+				Duration.ofSeconds(2));
 	}
 
 	static ChannelSession session(WireMockExtension server) {
