@@ -142,6 +142,12 @@ class Posts {
 			.param("channel", channel).query(this::variant).list();
 	}
 
+	int heldCount(WorkspaceId workspace, String heldReason) {
+		return jdbc.sql("""
+				select count(*) from publishing.variants where workspace_id = ? and status = 'held' and held_reason = ?""")
+			.params(workspace.value(), heldReason).query(Integer.class).single();
+	}
+
 	void updateVariantStatus(WorkspaceId workspace, UUID id, PostStatus status, @Nullable String heldReason,
 			@Nullable Instant nextAttemptAt, Instant now) {
 		jdbc.sql("""

@@ -1,0 +1,187 @@
+package app.chorus.publishing.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.UserAccount;
+import app.chorus.publishing.PostId;
+import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.internal.PostService;
+import app.chorus.publishing.internal.PostService.PostView;
+import app.chorus.publishing.internal.PostService.VariantView;
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.web.ChorusException;
+import app.chorus.shared.web.Page;
+import app.chorus.workspace.Membership;
+import app.chorus.workspace.Permission;
+import app.chorus.workspace.WorkspaceContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Posts: write once, a variant per channel, scheduled or sent now, each variant's fate at its network. */
+@RestController
+@RequestMapping("/api/v1/posts")
+@Tag(name = "Posts", description = "Posts and their per-channel variants: drafts, scheduling, publishing")
+class PostsApi {
+
+	private static final int PAGE = 50;
+
+	private final PostService posts;
+	private final WorkspaceContext context;
+	private final CurrentUser currentUser;
+
+	PostsApi(PostService posts, WorkspaceContext context, CurrentUser currentUser) {
+		this.posts = posts;
+		this.context = context;
+		this.currentUser = currentUser;
+	}
+
+	record VariantBody(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
+			@Nullable Map<String, String> options) {
+	}
+
+	record PostBody(@Nullable String text, @Nullable List<UUID> channelIds, @Nullable List<VariantBody> variants,
+			@Nullable String scheduledAt, @Nullable Boolean publishNow) {
+	}
+
+	record ScheduleBody(@Nullable String scheduledAt) {
+	}
+
+	record VariantResource(UUID id, UUID channelId, String network, String surface, String text,
+			Map<String, String> options, String status, @Nullable String heldReason, @Nullable Instant scheduledAt,
+			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
+			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt) {
+	}
+
+	record PostResource(UUID id, String status, String text, @Nullable Instant scheduledAt, UUID authorId,
+			Instant createdAt, Instant updatedAt, List<VariantResource> variants) {
+	}
+
+	@Operation(summary = "Write a post: a draft without scheduledAt; scheduled with it (or publishNow); "
+			+ "an Idempotency-Key header makes a repeated request answer with the first post")
+	@PostMapping
+	ResponseEntity<PostResource> create(@RequestBody PostBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		Membership membership = context.require(Permission.POSTS_DRAFT);
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+			throw ChorusException.invalid("Idempotency-Key", "post.idempotency-key.invalid");
+		}
+		PostService.Draft draft = new PostService.Draft(body.text(),
+				body.channelIds() == null ? List.of() : body.channelIds(),
+				body.variants() == null ? List.of() : body.variants().stream()
+					.map(v -> new PostService.VariantDraft(v.channelId(), v.text(), v.surface(), v.options()))
+					.toList(),
+				instant("scheduledAt", body.scheduledAt()), Boolean.TRUE.equals(body.publishNow()));
+		PostService.Created created = posts.create(membership, actor(), draft, idempotencyKey);
+		PostResource resource = resource(created.post());
+		return ResponseEntity.created(URI.create("/api/v1/posts/" + resource.id())).body(resource);
+	}
+
+	@Operation(summary = "The workspace's posts, newest first; filter by status and channel")
+	@GetMapping
+	Page<PostResource> list(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID channelId,
+			@RequestParam(required = false) @Nullable String cursor) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		PostStatus wanted = status == null ? null : PostStatus.fromKey(status.toLowerCase(Locale.ROOT))
+			.orElseThrow(() -> ChorusException.invalid("status", "error.parameter", "status"));
+		PostView after = cursor == null ? null : posts.find(membership.workspaceId(), decode(cursor));
+		List<PostView> page = posts.page(membership.workspaceId(), wanted, channelId, after, PAGE + 1);
+		String next = page.size() > PAGE ? encode(page.get(PAGE - 1).id()) : null;
+		return new Page<>(page.stream().limit(PAGE).map(PostsApi::resource).toList(), next);
+	}
+
+	@GetMapping("/{id}")
+	PostResource post(@PathVariable UUID id) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return resource(posts.find(membership.workspaceId(), new PostId(id)));
+	}
+
+	@Operation(summary = "Every attempt to hand one variant to its network")
+	@GetMapping("/{id}/variants/{variantId}/attempts")
+	Page<PostService.AttemptView> attempts(@PathVariable UUID id, @PathVariable UUID variantId) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return Page.of(posts.attempts(membership.workspaceId(), new PostId(id), variantId));
+	}
+
+	@Operation(summary = "Move a scheduled or held post to a new time")
+	@PostMapping("/{id}/schedule")
+	PostResource schedule(@PathVariable UUID id, @RequestBody ScheduleBody body) {
+		Membership membership = context.require(Permission.POSTS_PUBLISH);
+		return resource(posts.reschedule(membership, actor(), new PostId(id), instant("scheduledAt",
+				body.scheduledAt())));
+	}
+
+	@Operation(summary = "Withdraw a post that has not gone out")
+	@DeleteMapping("/{id}")
+	PostResource cancel(@PathVariable UUID id) {
+		Membership membership = context.require(Permission.POSTS_DRAFT);
+		return resource(posts.cancel(membership, actor(), new PostId(id)));
+	}
+
+	private AuditActor actor() {
+		UserAccount me = currentUser.require();
+		return AuditActor.user(me.id(), me.email());
+	}
+
+	private static @Nullable Instant instant(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			try {
+				return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+			}
+			catch (DateTimeParseException again) {
+				throw ChorusException.invalid(field, "post.scheduled-at.format");
+			}
+		}
+	}
+
+	private static String encode(PostId id) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes());
+	}
+
+	private static PostId decode(String cursor) {
+		try {
+			return new PostId(UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor))));
+		}
+		catch (IllegalArgumentException e) {
+			throw ChorusException.invalid("cursor", "error.parameter", "cursor");
+		}
+	}
+
+	static PostResource resource(PostView post) {
+		return new PostResource(post.id().value(), post.status().key(), post.text(), post.scheduledAt(),
+				post.authorId(), post.createdAt(), post.updatedAt(),
+				post.variants().stream().map(PostsApi::resource).toList());
+	}
+
+	private static VariantResource resource(VariantView v) {
+		return new VariantResource(v.id(), v.channelId(), v.network(), v.surface(), v.text(), v.options(),
+				v.status().key(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(),
+				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt());
+	}
+}

@@ -1,0 +1,370 @@
+package app.chorus.publishing.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+
+import app.chorus.channels.ChannelId;
+import app.chorus.channels.ChannelManagement;
+import app.chorus.channels.ChannelPermission;
+import app.chorus.channels.ChannelView;
+import app.chorus.channels.spi.NetworkRules;
+import app.chorus.channels.spi.PostVariant;
+import app.chorus.channels.spi.Surface;
+import app.chorus.publishing.PostCancelled;
+import app.chorus.publishing.PostId;
+import app.chorus.publishing.PostScheduled;
+import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.internal.Posts.PostRow;
+import app.chorus.publishing.internal.Posts.VariantRow;
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.audit.RequestOrigin;
+import app.chorus.shared.ids.Ids;
+import app.chorus.shared.ids.WorkspaceId;
+import app.chorus.shared.web.ChorusException;
+import app.chorus.shared.web.ChorusException.FieldProblem;
+import app.chorus.workspace.Membership;
+import app.chorus.workspace.Permission;
+
+/**
+ * Writing posts: one message with a variant per channel, each checked against its network's rules before it may be
+ * scheduled; scheduling puts each variant on the engine's schedule in the same transaction that stores it.
+ */
+@Service
+public class PostService {
+
+	static final int MAX_CHANNELS = 100;
+	static final int MAX_TEXT = 100_000;
+	/** A time this far in the past is a mistake, not "now". */
+	private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
+
+	private final Posts posts;
+	private final ChannelManagement channels;
+	private final PostStatuses statuses;
+	private final SchedulerClient scheduler;
+	private final CustomTask<String> publishTask;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	PostService(Posts posts, ChannelManagement channels, PostStatuses statuses, SchedulerClient scheduler,
+			CustomTask<String> publishVariantTask, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.posts = posts;
+		this.channels = channels;
+		this.statuses = statuses;
+		this.scheduler = scheduler;
+		this.publishTask = publishVariantTask;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What a person asks for. {@code variants} override the text (and surface, options) per channel. */
+	public record Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
+			@Nullable Instant scheduledAt, boolean publishNow) {
+	}
+
+	public record VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
+			@Nullable Map<String, String> options) {
+	}
+
+	/** A post as its readers see it. */
+	public record PostView(PostId id, PostStatus status, String text, @Nullable Instant scheduledAt,
+			UUID authorId, Instant createdAt, Instant updatedAt, List<VariantView> variants) {
+	}
+
+	public record VariantView(UUID id, UUID channelId, String network, String surface, String text,
+			Map<String, String> options, PostStatus status, @Nullable String heldReason, @Nullable Instant scheduledAt,
+			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
+			@Nullable String errorKey, @Nullable String errorDetail, @Nullable Instant publishedAt) {
+	}
+
+	public record AttemptView(int number, String node, Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable String outcome, @Nullable String detail) {
+	}
+
+	public record Created(PostView post, boolean replayed) {
+	}
+
+	/**
+	 * Makes a post. Without a time it stays a draft; with one (or {@code publishNow}) every variant must meet its
+	 * network's rules and the author must be allowed to publish on each channel, then it is scheduled at once (the
+	 * workspace's default policy needs no approval). An {@code idempotencyKey} makes a repeated request answer with the
+	 * post the first one made.
+	 */
+	public Created create(Membership membership, AuditActor who, Draft draft, @Nullable String idempotencyKey) {
+		requireAllowed(membership, Permission.POSTS_DRAFT);
+		WorkspaceId workspace = membership.workspaceId();
+		String requestHash = hash(draft.toString());
+		if (idempotencyKey != null) {
+			Optional<PostRow> earlier = posts.findByIdempotencyKey(workspace, membership.userId(), idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(workspace, earlier.get(), requestHash);
+			}
+		}
+		boolean scheduling = draft.publishNow() || draft.scheduledAt() != null;
+		Instant now = clock.instant();
+		List<FieldProblem> problems = new ArrayList<>();
+		String text = draft.text() == null ? "" : draft.text();
+		if (text.length() > MAX_TEXT) {
+			problems.add(new FieldProblem("text", "post.text.too-long", MAX_TEXT));
+		}
+		Instant when = draft.publishNow() ? now : draft.scheduledAt();
+		if (!draft.publishNow() && when != null && when.isBefore(now.minus(PAST_TOLERANCE))) {
+			problems.add(new FieldProblem("scheduledAt", "post.scheduled-at.past"));
+		}
+		List<PlannedVariant> planned = plan(membership, draft, text, scheduling, problems);
+		if (!problems.isEmpty()) {
+			throw ChorusException.invalid(problems);
+		}
+		PostId id = PostId.next();
+		PostStatus status = scheduling ? PostStatus.SCHEDULED : PostStatus.DRAFT;
+		try {
+			transactions.executeWithoutResult(s -> {
+				posts.insert(new PostRow(id, workspace, membership.userId(), text, status, when, idempotencyKey,
+						requestHash, now, now));
+				for (PlannedVariant variant : planned) {
+					UUID variantId = Ids.next();
+					posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
+							variant.channel().network(), variant.surface(), variant.position(), variant.text(),
+							variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null,
+							null, null, null), now);
+					if (scheduling) {
+						PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
+					}
+				}
+				if (scheduling) {
+					events.publishEvent(new PostScheduled(workspace, who, id, membership.userId(),
+							when.toString(), planned.size(), RequestOrigin.current()));
+				}
+			});
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// the same idempotency key raced in from a parallel request: answer with the post that won
+			return replay(workspace, posts.findByIdempotencyKey(workspace, membership.userId(), idempotencyKey)
+				.orElseThrow(() -> e), requestHash);
+		}
+		return new Created(find(workspace, id), false);
+	}
+
+	private Created replay(WorkspaceId workspace, PostRow earlier, String requestHash) {
+		if (!requestHash.equals(earlier.requestHash())) {
+			throw new ChorusException(HttpStatus.UNPROCESSABLE_CONTENT, "post.idempotency-key.reused", "Idempotency-Key");
+		}
+		return new Created(find(workspace, earlier.id()), true);
+	}
+
+	private record PlannedVariant(ChannelView channel, Surface surface, int position, String text,
+			Map<String, String> options) {
+	}
+
+	private List<PlannedVariant> plan(Membership membership, Draft draft, String text, boolean scheduling,
+			List<FieldProblem> problems) {
+		WorkspaceId workspace = membership.workspaceId();
+		Set<UUID> channelIds = new LinkedHashSet<>(draft.channelIds());
+		Map<UUID, VariantDraft> overrides = new LinkedHashMap<>();
+		for (int i = 0; i < draft.variants().size(); i++) {
+			VariantDraft variant = draft.variants().get(i);
+			if (variant.channelId() == null) {
+				problems.add(new FieldProblem("variants[" + i + "].channelId", "post.channel.required"));
+				continue;
+			}
+			overrides.put(variant.channelId(), variant);
+			channelIds.add(variant.channelId());
+		}
+		if (scheduling && channelIds.isEmpty()) {
+			problems.add(new FieldProblem("channelIds", "post.channels.required"));
+		}
+		if (channelIds.size() > MAX_CHANNELS) {
+			problems.add(new FieldProblem("channelIds", "post.channels.too-many", MAX_CHANNELS));
+			return List.of();
+		}
+		List<PlannedVariant> planned = new ArrayList<>();
+		int position = 0;
+		for (UUID channelId : channelIds) {
+			String field = "variants[" + position + "].";
+			Optional<ChannelView> channel = channels.find(workspace, new ChannelId(channelId));
+			if (channel.isEmpty()) {
+				problems.add(new FieldProblem("channelIds", "post.channel.unknown", channelId.toString()));
+				continue;
+			}
+			ChannelView found = channel.get();
+			ChannelPermission needed = scheduling ? ChannelPermission.PUBLISH : ChannelPermission.DRAFT;
+			if (!channels.may(membership, found.id(), needed)) {
+				problems.add(new FieldProblem("channelIds", "post.channel.not-allowed", found.name()));
+				continue;
+			}
+			VariantDraft override = overrides.get(channelId);
+			String variantText = override != null && override.text() != null ? override.text() : text;
+			Surface surface = Surface.primary(found.network());
+			if (override != null && override.surface() != null) {
+				Optional<Surface> chosen = Surface.fromKey(override.surface())
+					.filter(s -> s.network() == found.network());
+				if (chosen.isEmpty()) {
+					problems.add(new FieldProblem(field + "surface", "post.surface.unknown", found.name()));
+					continue;
+				}
+				surface = chosen.get();
+			}
+			Map<String, String> options = override != null && override.options() != null ? override.options()
+					: Map.of();
+			if (scheduling) {
+				Optional<NetworkRules> rules = channels.rules(workspace, found.id());
+				if (rules.isEmpty()) {
+					problems.add(new FieldProblem("channelIds", "post.channel.no-adapter", found.name()));
+					continue;
+				}
+				problems.addAll(VariantRules.check(rules.get(),
+						new PostVariant(surface, variantText, List.of(), null, null, null, null, options), field));
+			}
+			planned.add(new PlannedVariant(found, surface, position++, variantText, options));
+		}
+		return planned;
+	}
+
+	public PostView find(WorkspaceId workspace, PostId id) {
+		PostRow post = posts.find(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+		return view(post, posts.variants(workspace, id));
+	}
+
+	public List<PostView> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
+			@Nullable PostView after, int limit) {
+		return posts.page(workspace, status, channel, after == null ? null : after.createdAt(),
+				after == null ? null : after.id().value(), limit)
+			.stream().map(p -> view(p, posts.variants(workspace, p.id()))).toList();
+	}
+
+	public List<AttemptView> attempts(WorkspaceId workspace, PostId post, UUID variant) {
+		find(workspace, post);
+		return posts.attempts(workspace, variant).stream()
+			.map(a -> new AttemptView(a.number(), a.node(), a.startedAt(), a.finishedAt(), a.outcome(), a.detail()))
+			.toList();
+	}
+
+	/** Withdraws a post that has not gone out: its variants still waiting are cancelled; published ones stay. */
+	public PostView cancel(Membership membership, AuditActor who, PostId id) {
+		requireAllowed(membership, Permission.POSTS_DRAFT);
+		WorkspaceId workspace = membership.workspaceId();
+		transactions.executeWithoutResult(s -> {
+			PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+			requireAuthorOrPublisher(membership, post);
+			Instant now = clock.instant();
+			for (VariantRow variant : posts.variants(workspace, id)) {
+				if (variant.status() == PostStatus.PUBLISHING) {
+					throw new ChorusException(HttpStatus.CONFLICT, "post.cancel.publishing", null);
+				}
+			}
+			for (VariantRow variant : posts.variants(workspace, id)) {
+				if (!variant.status().settled()) {
+					posts.updateVariantStatus(workspace, variant.id(), PostStatus.CANCELLED, null, null, now);
+					scheduler.cancel(publishTask.instance(variant.id().toString()));
+				}
+			}
+			posts.updatePostStatus(workspace, id, PostStatus.CANCELLED, now);
+			events.publishEvent(new PostCancelled(workspace, who, id, post.authorId(),
+					RequestOrigin.current()));
+		});
+		return find(workspace, id);
+	}
+
+	/** Moves a scheduled post (its waiting and held variants) to a new time. */
+	public PostView reschedule(Membership membership, AuditActor who, PostId id, @Nullable Instant at) {
+		requireAllowed(membership, Permission.POSTS_PUBLISH);
+		WorkspaceId workspace = membership.workspaceId();
+		Instant now = clock.instant();
+		if (at == null) {
+			throw ChorusException.invalid("scheduledAt", "post.scheduled-at.required");
+		}
+		if (at.isBefore(now.minus(PAST_TOLERANCE))) {
+			throw ChorusException.invalid("scheduledAt", "post.scheduled-at.past");
+		}
+		transactions.executeWithoutResult(s -> {
+			PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+			requireAuthorOrPublisher(membership, post);
+			int moved = 0;
+			for (VariantRow variant : posts.variants(workspace, id)) {
+				if (variant.status() == PostStatus.SCHEDULED || variant.status() == PostStatus.HELD) {
+					if (!channels.may(membership, new ChannelId(variant.channelId()), ChannelPermission.PUBLISH)) {
+						throw ChorusException.forbidden("error.forbidden");
+					}
+					posts.rescheduleVariant(workspace, variant.id(), at, now);
+					PublishTask.schedule(scheduler, publishTask, workspace, variant.id(), at);
+					moved++;
+				}
+			}
+			if (moved == 0) {
+				throw new ChorusException(HttpStatus.CONFLICT, "post.reschedule.nothing", null);
+			}
+			posts.reschedulePost(workspace, id, at, now);
+			statuses.refresh(workspace, id);
+			events.publishEvent(new PostScheduled(workspace, who, id, post.authorId(), at.toString(),
+					moved, RequestOrigin.current()));
+		});
+		return find(workspace, id);
+	}
+
+	/** Puts variants back on the schedule at {@code at} (used by the crisis switch and re-authorised channels). */
+	void release(WorkspaceId workspace, List<VariantRow> variants, Instant at) {
+		Instant now = clock.instant();
+		for (VariantRow variant : variants) {
+			posts.rescheduleVariant(workspace, variant.id(), at, now);
+			PublishTask.schedule(scheduler, publishTask, workspace, variant.id(), at);
+			statuses.refresh(workspace, variant.postId());
+		}
+	}
+
+	private static void requireAllowed(Membership membership, Permission permission) {
+		if (!membership.can(permission)) {
+			throw ChorusException.forbidden("error.forbidden");
+		}
+	}
+
+	private static void requireAuthorOrPublisher(Membership membership, PostRow post) {
+		if (!post.authorId().equals(membership.userId()) && !membership.can(Permission.POSTS_PUBLISH)) {
+			throw ChorusException.forbidden("error.forbidden");
+		}
+	}
+
+	private static PostView view(PostRow post, List<VariantRow> variants) {
+		return new PostView(post.id(), post.status(), post.text(), post.scheduledAt(), post.authorId().value(),
+				post.createdAt(), post.updatedAt(), variants.stream().map(PostService::view).toList());
+	}
+
+	private static VariantView view(VariantRow v) {
+		return new VariantView(v.id(), v.channelId(), v.network().key(), v.surface().key(), v.text(), v.options(),
+				v.status(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(), v.url(),
+				v.errorKey(), v.errorDetail(), v.publishedAt());
+	}
+
+	private static String hash(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
