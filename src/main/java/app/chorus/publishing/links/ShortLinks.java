@@ -72,8 +72,9 @@ public class ShortLinks {
 	}
 
 	/**
-	 * The text with every {@code http(s)://} link in it replaced by a short link (see {@link LinksInText} for what
-	 * counts as a link). The same address appearing twice gets one short link; links that already are short links of
+	 * The text with every {@code http(s)://} link in it replaced by a short link. A link ends at whitespace; sentence
+	 * punctuation after it and a closing bracket it did not open are not part of it; links written without a scheme
+	 * are not touched. The same address appearing twice gets one short link; links that already are short links of
 	 * this server, and addresses that are not usable (no valid host), are left as written. Never fails on the text.
 	 * @param postId the post the text belongs to, or {@code null}; with it, rewriting the same text again reuses the
 	 * links made the first time
