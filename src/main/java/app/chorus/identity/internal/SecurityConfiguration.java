@@ -82,7 +82,7 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/login/**", "/setup", "/password/**", "/invitations/accept/**",
-						"/language", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+						"/language", "/l/**", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/swagger-ui/**",
 						"/v3/api-docs/**")
 				.permitAll()
