@@ -35,6 +35,7 @@ import app.chorus.channels.internal.ChannelPaused;
 import app.chorus.channels.internal.ChannelService;
 import app.chorus.identity.UserAccount;
 import app.chorus.support.Api;
+import app.chorus.support.BlueskyAnswers;
 import app.chorus.support.ChorusIntegrationTest;
 import app.chorus.support.TestWorld;
 import app.chorus.support.WebClient;
@@ -82,19 +83,14 @@ class ChannelsApiIntegrationTests {
 		workspace = world.workspace("channels");
 		owner = world.owner(workspace);
 		token = world.token(owner, workspace);
-		did = "did:plc:" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+		did = BlueskyAnswers.newDid();
 		aWorkspaceAndABlueskyAccountWith(jwt("access", Instant.now().plus(Duration.ofHours(2))));
 	}
 
 	void aWorkspaceAndABlueskyAccountWith(String access) {
 		accessJwt = access;
 		refreshJwt = jwt("refresh", Instant.now().plus(Duration.ofDays(60)));
-		pds.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(json(Map.of("did", did, "handle",
-				"brand.test", "accessJwt", accessJwt, "refreshJwt", refreshJwt, "active", true, "didDoc",
-				Map.of("id", did, "service", List.of(Map.of("id", "#atproto_pds", "type", "AtprotoPersonalDataServer",
-						"serviceEndpoint", pds.baseUrl())))))));
-		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile")).willReturn(json(Map.of("did", did,
-				"handle", "brand.test", "displayName", "Brand on Bluesky", "followersCount", 10))));
+		BlueskyAnswers.account(pds, did, "brand.test", "Brand on Bluesky", accessJwt, refreshJwt);
 	}
 
 	@Test
@@ -336,16 +332,10 @@ class ChannelsApiIntegrationTests {
 	}
 
 	static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Object body) {
-		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-			.withBody(JSON.writeValueAsString(body));
+		return BlueskyAnswers.json(body);
 	}
 
 	static String jwt(String scope, Instant expiresAt) {
-		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		return base64.encodeToString("{\"alg\":\"ES256K\"}".getBytes(StandardCharsets.UTF_8)) + "."
-				+ base64.encodeToString(("{\"scope\":\"com.atproto." + scope + "\",\"exp\":"
-						+ expiresAt.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}")
-					.getBytes(StandardCharsets.UTF_8))
-				+ ".c2lnbmF0dXJl";
+		return BlueskyAnswers.jwt(scope, expiresAt);
 	}
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,12 @@ public final class Api {
 	public Response post(String path, @Nullable String token, Object body) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+	}
+
+	public Response postWithHeaders(String path, @Nullable String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+		headers.forEach(builder::header);
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	public Response patch(String path, @Nullable String token, Object body) {

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"chorus.data-dir=${chorus.test.data-dir:target/test-data}", "chorus.db.embedded.durable=false",
 		"chorus.db.embedded.database=chorus_it_${random.value}", "chorus.base-url=http://localhost",
 		// every test calls from 127.0.0.1: the per-address limit would otherwise couple unrelated tests
-		"chorus.security.login-throttle.max-failures-per-address=1000" })
+		"chorus.security.login-throttle.max-failures-per-address=1000",
+		// retries a second apart instead of half a minute, so tests see the whole back-off
+		"chorus.publishing.first-retry=PT1S" })
 public @interface ChorusIntegrationTest {
 }

@@ -50,8 +50,8 @@ public class PublishEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishEngine.class);
 	static final int MAX_ATTEMPTS = 8;
-	private static final Duration[] BACK_OFF = { Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
-			Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1) };
+	/** Waits between tries, in multiples of the first wait (30 s by default: 30 s, 1, 2, 5, 10, 30 min, 1 h). */
+	private static final int[] BACK_OFF = { 1, 2, 4, 10, 20, 60, 120 };
 	/** Margin kept inside a network's idempotency window, for clocks and slow networks. */
 	private static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
 
@@ -65,9 +65,12 @@ public class PublishEngine {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final String node;
+	private final Duration firstRetry;
 
 	PublishEngine(Posts posts, ChannelManagement channels, PostStatuses statuses, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${chorus.publishing.first-retry:PT30S}")
+			Duration firstRetry) {
 		this.posts = posts;
 		this.channels = channels;
 		this.statuses = statuses;
@@ -75,6 +78,7 @@ public class PublishEngine {
 		this.events = events;
 		this.clock = clock;
 		this.node = nodeName();
+		this.firstRetry = firstRetry;
 	}
 
 	private sealed interface Claim {
@@ -254,7 +258,7 @@ public class PublishEngine {
 			failedEvent(workspace, variant, post, "publishing.error.gave-up");
 			return Optional.empty();
 		}
-		Instant at = now.plus(BACK_OFF[Math.min(attempt.number() - 1, BACK_OFF.length - 1)]);
+		Instant at = now.plus(firstRetry.multipliedBy(BACK_OFF[Math.min(attempt.number() - 1, BACK_OFF.length - 1)]));
 		posts.updateVariantStatus(workspace, variant.id(), PostStatus.SCHEDULED, null, at, now);
 		posts.noteError(workspace, variant.id(), "publishing.error.retrying", reason);
 		return Optional.of(at);

@@ -1,0 +1,76 @@
+package app.chorus.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers shaped like a Bluesky PDS's (the XRPC lexicons), for tests that connect a channel and publish through it
+ * without the real network: sign-in with the DID document inline, the profile, records written.
+ */
+public final class BlueskyAnswers {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private BlueskyAnswers() {
+	}
+
+	/** A new account's DID. */
+	public static String newDid() {
+		return "did:plc:" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+	}
+
+	/** createSession answers for the account (its DID document names this server as its PDS), and getProfile. */
+	public static void account(WireMockExtension pds, String did, String handle, String displayName, String accessJwt,
+			String refreshJwt) {
+		pds.stubFor(post("/xrpc/com.atproto.server.createSession").willReturn(json(Map.of("did", did, "handle",
+				handle, "accessJwt", accessJwt, "refreshJwt", refreshJwt, "active", true, "didDoc",
+				Map.of("id", did, "service", List.of(Map.of("id", "#atproto_pds", "type", "AtprotoPersonalDataServer",
+						"serviceEndpoint", pds.baseUrl())))))));
+		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile")).willReturn(json(Map.of("did", did,
+				"handle", handle, "displayName", displayName, "followersCount", 10))));
+	}
+
+	/** createRecord writes the post under the record key it was given. */
+	public static void recordsAreWritten(WireMockExtension pds, String did) {
+		pds.stubFor(post("/xrpc/com.atproto.repo.createRecord").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withTransformers("response-template")
+			.withBody("{\"uri\":\"at://" + did + "/app.bsky.feed.post/{{jsonPath request.body '$.rkey'}}\","
+					+ "\"cid\":\"bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\","
+					+ "\"commit\":{\"cid\":\"bafyreicommit\",\"rev\":\"3lcommitrev22\"},\"validationStatus\":\"valid\"}")));
+	}
+
+	/** An XRPC error answer. */
+	public static ResponseDefinitionBuilder error(int status, String error, String message) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+			.withBody(JSON.writeValueAsString(Map.of("error", error, "message", message)));
+	}
+
+	public static ResponseDefinitionBuilder json(Object body) {
+		return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+			.withBody(JSON.writeValueAsString(body));
+	}
+
+	/** A JWT as the PDS issues them: claims readable, the signature never checked by clients. */
+	public static String jwt(String scope, Instant expiresAt) {
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		return base64.encodeToString("{\"alg\":\"ES256K\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(("{\"scope\":\"com.atproto." + scope + "\",\"exp\":"
+						+ expiresAt.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}")
+					.getBytes(StandardCharsets.UTF_8))
+				+ ".c2lnbmF0dXJl";
+	}
+}
