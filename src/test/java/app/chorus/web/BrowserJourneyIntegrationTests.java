@@ -3,21 +3,14 @@ package app.chorus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -27,14 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.chorus.identity.internal.Totp;
+import app.chorus.support.Chromium;
 
 /**
  * One journey through real headless Chromium, the way a person clicks it: first-run setup, sign-in, switching the
@@ -55,8 +44,6 @@ import app.chorus.identity.internal.Totp;
 		"chorus.db.embedded.database=chorus_browser_${random.value}", "chorus.base-url=http://localhost" })
 class BrowserJourneyIntegrationTests {
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 	private static final int TOTP_STEP_SECONDS = 30;
 
 	private static final String WORKSPACE = "Harbour Bakery";
@@ -67,52 +54,28 @@ class BrowserJourneyIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	private Chromium browser;
 	private ChromeDriver driver;
 	private WebDriverWait wait;
-	private Path profile;
 	/** The authenticator app's secret, once two-factor sign-in is on. */
 	private String secret;
 
 	@BeforeAll
 	static void browserIsInstalled() {
-		for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
-			if (!Files.isExecutable(program)) {
-				fail(program + " is missing. The browser tests drive Debian's Chromium and never download a browser "
-						+ "or driver: install them with `apt-get install -y --no-install-recommends chromium "
-						+ "chromium-driver`.");
-			}
-		}
+		Chromium.requireInstalled();
 	}
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("chorus-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,800", "--user-data-dir=" + profile, "--lang=en-US");
-		// the journey starts in English whatever the machine's language is
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		// a page may be replaced between finding an element and reading it: look again
-		wait.ignoring(StaleElementReferenceException.class);
+	void startBrowser() {
+		browser = Chromium.start(port);
+		driver = browser.driver();
+		wait = browser.waiting();
 	}
 
 	@AfterEach
 	void quitBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -129,30 +92,30 @@ class BrowserJourneyIntegrationTests {
 			completeSecondFactor(enrolmentStep);
 		}
 		catch (Throwable failure) {
-			keepEvidence();
+			browser.keepEvidence("browser-journey");
 			throw failure;
 		}
 	}
 
 	/** Step 1: with no account yet, / leads via /login to /setup, which creates the owner and the workspace. */
 	private void setUp() {
-		driver.get(url("/"));
-		waitForUrl("/setup");
-		type("workspaceName", WORKSPACE);
-		type("displayName", NAME);
-		type("email", EMAIL);
-		type("password", PASSWORD);
+		driver.get(browser.url("/"));
+		browser.waitForUrl("/setup");
+		browser.type("workspaceName", WORKSPACE);
+		browser.type("displayName", NAME);
+		browser.type("email", EMAIL);
+		browser.type("password", PASSWORD);
 		new Select(driver.findElement(By.id("timeZone"))).selectByValue("Europe/Copenhagen");
 		submit();
-		waitForUrl("/login?setup");
+		browser.waitForUrl("/login?setup");
 	}
 
 	/** Step 2: the password signs the new owner in (no second factor yet). */
 	private void logIn() {
-		type("email", EMAIL);
-		type("password", PASSWORD);
+		browser.type("email", EMAIL);
+		browser.type("password", PASSWORD);
 		submit();
-		waitForPage("/");
+		browser.waitForPage("/");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, " + NAME);
 		assertThat(htmlLang()).isEqualTo("en");
 	}
@@ -169,7 +132,7 @@ class BrowserJourneyIntegrationTests {
 			((JavascriptExecutor) driver).executeScript("document.getElementById('language-select').form.submit();");
 		}
 		wait.until(d -> "ko".equals(htmlLang()));
-		waitForPage("/");
+		browser.waitForPage("/");
 		assertThat(htmlLang()).isEqualTo("ko");
 		assertThat(membersLink().getText()).isEqualTo(members);
 	}
@@ -181,12 +144,12 @@ class BrowserJourneyIntegrationTests {
 	 */
 	private long enrolTwoFactor() {
 		driver.findElement(By.cssSelector("nav.mainnav .usermenu a[href='/account/two-factor']")).click();
-		waitForPage("/account/two-factor");
+		browser.waitForPage("/account/two-factor");
 		assertThat(driver.findElement(By.cssSelector(".qr svg")).isDisplayed()).isTrue();
 		String offered = driver.findElement(By.id("totp-secret")).getText().strip();
 		assertThat(offered).matches("[A-Z2-7]{32}");
 		Instant now = Instant.now();
-		type("code", Totp.code(offered, now));
+		browser.type("code", Totp.code(offered, now));
 		submit();
 		List<WebElement> codes = wait
 			.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("ul#recovery-codes > li")));
@@ -201,24 +164,24 @@ class BrowserJourneyIntegrationTests {
 	/** Step 5: the sign-out button in the header ends the session. */
 	private void signOut() {
 		driver.findElement(By.cssSelector("nav.mainnav form[action='/logout'] button.link")).click();
-		waitForUrl("/login?signedOut");
+		browser.waitForUrl("/login?signedOut");
 	}
 
 	/** Step 6a: the password alone is no longer enough: it leads to the second-factor page. */
 	private void logInWithPasswordOnly() {
-		type("email", EMAIL);
-		type("password", PASSWORD);
+		browser.type("email", EMAIL);
+		browser.type("password", PASSWORD);
 		submit();
-		waitForPage("/login/two-factor");
+		browser.waitForPage("/login/two-factor");
 	}
 
 	/** Step 6b: a wrong code is refused, and nobody is signed in. */
 	private void refuseWrongSecondFactorCode() {
-		type("code", wrongCode());
+		browser.type("code", wrongCode());
 		submit();
 		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
 		assertThat(error.getText()).isNotBlank();
-		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login/two-factor"));
+		assertThat(driver.getCurrentUrl()).isEqualTo(browser.url("/login/two-factor"));
 		assertThat(driver.findElements(By.cssSelector("nav.mainnav .usermenu"))).isEmpty();
 		assertThat(driver.findElements(By.id("code"))).hasSize(1);
 	}
@@ -229,45 +192,15 @@ class BrowserJourneyIntegrationTests {
 	 */
 	private void completeSecondFactor(long enrolmentStep) throws InterruptedException {
 		waitForTimeStepAfter(enrolmentStep);
-		type("code", Totp.code(secret, Instant.now()));
+		browser.type("code", Totp.code(secret, Instant.now()));
 		submit();
-		waitForPage("/");
+		browser.waitForPage("/");
 		assertThat(htmlLang()).isEqualTo("ko");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains(NAME);
 		assertThat(membersLink().getText()).isEqualTo(koreanMessage("nav.members"));
 	}
 
 	// --- helpers ---
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	/** Waits until the browser shows exactly {@code pathAndQuery} on this server. */
-	private void waitForUrl(String pathAndQuery) {
-		wait.withMessage(() -> "expected to be at " + pathAndQuery + " but the browser is at "
-				+ driver.getCurrentUrl() + " (page title: " + driver.getTitle() + ")")
-			.until(ExpectedConditions.urlToBe(url(pathAndQuery)));
-	}
-
-	/**
-	 * Waits until the browser shows the page at {@code path} on this server, whatever the query (after signing in,
-	 * Spring Security's saved request may add its {@code ?continue} marker).
-	 */
-	private void waitForPage(String path) {
-		wait.withMessage(() -> "expected to be on the page " + path + " but the browser is at "
-				+ driver.getCurrentUrl() + " (page title: " + driver.getTitle() + ")")
-			.until(d -> {
-				URI at = URI.create(d.getCurrentUrl());
-				return at.getPort() == port && path.equals(at.getPath());
-			});
-	}
-
-	private void type(String id, String text) {
-		WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-		field.clear();
-		field.sendKeys(text);
-	}
 
 	/** Clicks the submit button of the page's own form (not the header's language or sign-out forms). */
 	private void submit() {
@@ -322,21 +255,6 @@ class BrowserJourneyIntegrationTests {
 		}
 		catch (IOException e) {
 			return fail("could not read messages_ko.properties", e);
-		}
-	}
-
-	/** Keeps a screenshot and the HTML of the page the journey stopped on, under target/browser-journey. */
-	private void keepEvidence() {
-		try {
-			Path folder = Files.createDirectories(Paths.get("target", "browser-journey"));
-			Files.writeString(folder.resolve("page.html"),
-					"<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
-			Files.write(folder.resolve("page.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-			System.err.println("Browser journey failed at " + driver.getCurrentUrl() + "; page saved to "
-					+ folder.toAbsolutePath());
-		}
-		catch (RuntimeException | IOException e) {
-			System.err.println("Could not keep the failed page: " + e);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +33,7 @@ import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
 import app.chorus.workspace.WorkspaceManagement;
+import app.chorus.workspace.WorkspaceManagement.MemberSummary;
 
 /** The channels page: every connected account, its health and owners, and the ways to connect more. */
 @Controller
@@ -148,7 +150,11 @@ class ChannelsController {
 		model.addAttribute("mine", channels.permissions(membership, channelId));
 		model.addAttribute("allPermissions", ChannelPermission.values());
 		model.addAttribute("canManage", membership.can(Permission.CHANNELS_MANAGE));
-		model.addAttribute("members", workspaces.members(membership.workspaceId()));
+		List<MemberSummary> members = workspaces.members(membership.workspaceId());
+		Set<UserId> owners = channel.owners().stream().map(ChannelView.Owner::userId).collect(Collectors.toSet());
+		model.addAttribute("members", members);
+		// offering someone who already owns the channel would change nothing
+		model.addAttribute("ownerCandidates", members.stream().filter(m -> !owners.contains(m.userId())).toList());
 		model.addAttribute("teams", workspaces.teams(membership.workspaceId()));
 		model.addAttribute("reconnectByAppPassword",
 				networks.capability(channel.network(), AppPasswordConnecting.class).isPresent());
