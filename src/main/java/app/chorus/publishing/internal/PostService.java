@@ -128,14 +128,8 @@ public class PostService {
 		Instant now = clock.instant();
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = draft.text() == null ? "" : draft.text();
-		if (text.length() > MAX_TEXT) {
-			problems.add(new FieldProblem("text", "post.text.too-long", MAX_TEXT));
-		}
 		Instant when = draft.publishNow() ? now : draft.scheduledAt();
-		if (!draft.publishNow() && when != null && when.isBefore(now.minus(PAST_TOLERANCE))) {
-			problems.add(new FieldProblem("scheduledAt", "post.scheduled-at.past"));
-		}
-		List<PlannedVariant> planned = plan(membership, draft, text, scheduling, problems);
+		List<PlannedVariant> planned = checked(membership, draft, now, problems);
 		if (!problems.isEmpty()) {
 			throw ChorusException.invalid(problems);
 		}
@@ -167,6 +161,34 @@ public class PostService {
 				.orElseThrow(() -> e), requestHash);
 		}
 		return new Created(find(workspace, id), false);
+	}
+
+	/**
+	 * Every problem {@link #create} would refuse the draft for, without making anything (a dry run: bulk import
+	 * checks each row this way first).
+	 */
+	public List<FieldProblem> check(Membership membership, Draft draft) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!membership.can(Permission.POSTS_DRAFT)) {
+			problems.add(new FieldProblem("channelIds", "error.forbidden"));
+			return problems;
+		}
+		checked(membership, draft, clock.instant(), problems);
+		return problems;
+	}
+
+	private List<PlannedVariant> checked(Membership membership, Draft draft, Instant now,
+			List<FieldProblem> problems) {
+		boolean scheduling = draft.publishNow() || draft.scheduledAt() != null;
+		String text = draft.text() == null ? "" : draft.text();
+		if (text.length() > MAX_TEXT) {
+			problems.add(new FieldProblem("text", "post.text.too-long", MAX_TEXT));
+		}
+		Instant when = draft.publishNow() ? now : draft.scheduledAt();
+		if (!draft.publishNow() && when != null && when.isBefore(now.minus(PAST_TOLERANCE))) {
+			problems.add(new FieldProblem("scheduledAt", "post.scheduled-at.past"));
+		}
+		return plan(membership, draft, text, scheduling, problems);
 	}
 
 	private Created replay(WorkspaceId workspace, PostRow earlier, String requestHash) {
