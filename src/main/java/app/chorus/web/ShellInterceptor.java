@@ -10,8 +10,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 import app.chorus.identity.CurrentUser;
+import app.chorus.identity.IdentityManagement;
 import app.chorus.identity.UserAccount;
 import app.chorus.notifications.Notifications;
+import app.chorus.publishing.PublishingManagement;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
@@ -27,13 +29,17 @@ class ShellInterceptor implements HandlerInterceptor {
 	private final WorkspaceContext context;
 	private final WorkspaceManagement directory;
 	private final Notifications notifications;
+	private final PublishingManagement publishing;
+	private final IdentityManagement identity;
 
 	ShellInterceptor(CurrentUser currentUser, WorkspaceContext context, WorkspaceManagement directory,
-			Notifications notifications) {
+			Notifications notifications, PublishingManagement publishing, IdentityManagement identity) {
 		this.currentUser = currentUser;
 		this.context = context;
 		this.directory = directory;
 		this.notifications = notifications;
+		this.publishing = publishing;
+		this.identity = identity;
 	}
 
 	@Override
@@ -54,6 +60,7 @@ class ShellInterceptor implements HandlerInterceptor {
 		if (membership != null) {
 			navigation.add(new Shell.NavItem("nav.home", "/", path.equals("/")));
 			if (membership.can(Permission.CONTENT_VIEW)) {
+				navigation.add(item("nav.posts", "/posts", path));
 				navigation.add(item("nav.channels", "/channels", path));
 			}
 			if (membership.can(Permission.MEMBERS_VIEW)) {
@@ -69,7 +76,14 @@ class ShellInterceptor implements HandlerInterceptor {
 		}
 		int unread = membership == null ? 0 : notifications.unread(membership.workspaceId(), membership.userId());
 		return new Shell(me, membership, workspaces, navigation, unread, SupportedLocales.ALL,
-				LocaleContextHolder.getLocale().getLanguage(), path);
+				LocaleContextHolder.getLocale().getLanguage(), path, membership == null ? null : pause(membership));
+	}
+
+	private Shell.@Nullable Pause pause(Membership membership) {
+		return publishing.pause(membership.workspaceId())
+			.map(p -> new Shell.Pause(p.reason(),
+					identity.find(p.pausedBy()).map(UserAccount::displayName).orElse(""), p.pausedAt(), p.held()))
+			.orElse(null);
 	}
 
 	private static Shell.NavItem item(String key, String href, String path) {
