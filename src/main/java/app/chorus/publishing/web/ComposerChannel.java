@@ -14,16 +14,16 @@ import app.chorus.channels.spi.Surface;
  * A channel the person may write for, with the surfaces its network offers and the rules a post meets there
  * ({@code null} when this Chorus cannot publish to the network).
  */
-record ComposerChannel(UUID id, String name, String handle, @Nullable String displayName, NetworkKey network,
+public record ComposerChannel(UUID id, String name, String handle, @Nullable String displayName, NetworkKey network,
 		ChannelStatus status, List<Surface> surfaces, @Nullable NetworkRules rules) {
 
 	/** Whether to offer a choice of surface (Instagram's feed, Reels, Stories...). */
-	boolean surfaceChoice() {
+	public boolean surfaceChoice() {
 		return surfaces.size() > 1;
 	}
 
 	/** The surface asked for when the network has it, else its main feed. */
-	Surface surface(@Nullable String key) {
+	public Surface surface(@Nullable String key) {
 		if (key != null) {
 			for (Surface surface : surfaces) {
 				if (surface.key().equals(key)) {
@@ -35,6 +35,6 @@ record ComposerChannel(UUID id, String name, String handle, @Nullable String dis
 	}
 
 	/** Channels of one network, for the composer's groups. */
-	record Group(NetworkKey network, List<ComposerChannel> channels) {
+	public record Group(NetworkKey network, List<ComposerChannel> channels) {
 	}
 }

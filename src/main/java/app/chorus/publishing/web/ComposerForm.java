@@ -15,7 +15,7 @@ import org.springframework.util.MultiValueMap;
  * What the composer holds: the message, the channels ticked, and per channel its own text (blank: the message as it
  * is) and its surface. Read from the form as sent, so a page shown again after an error keeps everything typed.
  */
-record ComposerForm(String text, List<UUID> channelIds, Map<UUID, String> variantTexts, Map<UUID, String> surfaces,
+public record ComposerForm(String text, List<UUID> channelIds, Map<UUID, String> variantTexts, Map<UUID, String> surfaces,
 		String scheduledAt, String idempotencyKey) {
 
 	static final String VARIANT_TEXT = "variant-text-";
@@ -54,25 +54,25 @@ record ComposerForm(String text, List<UUID> channelIds, Map<UUID, String> varian
 				first(form, "scheduledAt"), first(form, "idempotencyKey"));
 	}
 
-	boolean selected(UUID channel) {
+	public boolean selected(UUID channel) {
 		return channelIds.contains(channel);
 	}
 
 	/** The channel's own text as typed; blank when it follows the message. */
-	String variantText(UUID channel) {
+	public String variantText(UUID channel) {
 		return variantTexts.getOrDefault(channel, "");
 	}
 
-	boolean customised(UUID channel) {
+	public boolean customised(UUID channel) {
 		return !variantText(channel).isBlank();
 	}
 
 	/** What goes out on the channel: its own text, or else the message. */
-	String textFor(UUID channel) {
+	public String textFor(UUID channel) {
 		return customised(channel) ? variantText(channel) : text;
 	}
 
-	@Nullable String surface(UUID channel) {
+	public @Nullable String surface(UUID channel) {
 		return surfaces.get(channel);
 	}
 

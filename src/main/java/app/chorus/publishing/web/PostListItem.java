@@ -18,12 +18,12 @@ import app.chorus.publishing.internal.PostService.VariantView;
  * A row of the posts list: the status, the start of the text, where it goes, and the time that matters for it
  * (published, scheduled, or else written), with the message key that says which.
  */
-record PostListItem(PostView post, String excerpt, List<ChannelLabel> channels, String timeKey, Instant time) {
+public record PostListItem(PostView post, String excerpt, List<ChannelLabel> channels, String timeKey, Instant time) {
 
 	private static final int EXCERPT = 140;
 
 	/** A channel as the list names it: its network, and its name unless it was disconnected since. */
-	record ChannelLabel(String network, @Nullable String name) {
+	public record ChannelLabel(String network, @Nullable String name) {
 	}
 
 	static PostListItem of(PostView post, Map<UUID, ChannelView> channels) {

@@ -9,15 +9,15 @@ import java.util.UUID;
  * @param surface the surface's key ({@code bluesky-post})
  * @param problems sentences for broken rules (hashtag rules are in {@code hashtagProblems})
  */
-record VariantCheck(UUID channelId, String channelName, String handle, String shownName, String surface, String text,
+public record VariantCheck(UUID channelId, String channelName, String handle, String shownName, String surface, String text,
 		List<Counter> counters, List<String> problems, List<String> hashtagProblems, List<String> hashtags,
 		List<String> mentions) {
 
 	/** "212 / 300 characters"; {@code exceeded} when the text is over the limit. */
-	record Counter(String text, boolean exceeded) {
+	public record Counter(String text, boolean exceeded) {
 	}
 
-	boolean ok() {
+	public boolean ok() {
 		return problems.isEmpty() && hashtagProblems.isEmpty();
 	}
 }

@@ -13,10 +13,10 @@ import app.chorus.publishing.internal.PostService.VariantView;
  * own words, {@code variant.errorDetail}, are shown apart and escaped), and every attempt to send it.
  * @param channelName {@code null} when the channel was disconnected since
  */
-record VariantPanel(VariantView variant, @Nullable String channelName, @Nullable String handle,
+public record VariantPanel(VariantView variant, @Nullable String channelName, @Nullable String handle,
 		@Nullable String error, List<AttemptView> attempts) {
 
-	boolean awaitingConfirmation() {
+	public boolean awaitingConfirmation() {
 		return variant.status() == PostStatus.NEEDS_CONFIRMATION;
 	}
 }
