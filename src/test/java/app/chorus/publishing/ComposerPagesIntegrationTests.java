@@ -326,11 +326,18 @@ class ComposerPagesIntegrationTests {
 			assertThat(body).as(page).contains("Publishing is paused.").contains("Statement &lt;b&gt;pending&lt;/b&gt;")
 				.contains(owner.displayName() + " paused it on");
 		}
-		assertThat(web.get("/posts").body()).contains("Resume publishing").contains("Keep them held");
+		assertThat(web.get("/posts").body()).contains("Resume publishing").contains("No post is held.");
+		String held = api.post("/api/v1/posts", token, Map.of("text", "Held back", "channelIds", List.of(channel),
+				"publishNow", true)).json().get("id").asString();
+		awaitStatus(held, "held");
+		assertThat(web.get("/posts").body()).contains("One post is held. What should happen to it?")
+			.contains("Keep them held").contains("One post is held until publishing resumes.");
 
 		web.get("/posts");
 		assertThat(web.post("/posts/resume", Map.of("choice", "keep_held")).status()).isEqualTo(302);
-		assertThat(web.get("/posts").body()).doesNotContain("Publishing is paused.").contains("Pause all publishing");
+		assertThat(web.get("/posts").body()).doesNotContain("Publishing is paused.").contains("Pause all publishing")
+			.contains("One post is still held from the last pause.");
+		assertThat(api.get("/api/v1/posts/" + held, token).json().get("status").asString()).isEqualTo("held");
 	}
 
 	// --- helpers ---
