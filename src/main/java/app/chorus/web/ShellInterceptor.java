@@ -21,7 +21,7 @@ import app.chorus.workspace.WorkspaceManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Adds the {@link Shell} to every rendered page (not to redirects or API answers). */
+/** Adds the {@link Shell} to every rendered page (not to redirects, fragments or API answers). */
 @Component
 class ShellInterceptor implements HandlerInterceptor {
 
@@ -45,7 +45,9 @@ class ShellInterceptor implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView view) {
-		if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
+		// redirects, and fragments swapped into a page that already has its shell (htmx), need none
+		if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")
+				|| view.getViewName().contains("::")) {
 			return;
 		}
 		view.addObject("shell", shell(request));
