@@ -36,7 +36,8 @@ public record PostListItem(PostView post, String excerpt, List<ChannelLabel> cha
 		if (post.status() == PostStatus.PUBLISHED && published != null) {
 			return new PostListItem(post, excerpt(post.text()), labels, "posts.time.published", published);
 		}
-		if (post.scheduledAt() != null && post.status() != PostStatus.DRAFT) {
+		if (post.scheduledAt() != null && post.status() != PostStatus.DRAFT
+				&& post.status() != PostStatus.CANCELLED) {
 			return new PostListItem(post, excerpt(post.text()), labels, "posts.time.scheduled", post.scheduledAt());
 		}
 		return new PostListItem(post, excerpt(post.text()), labels, "posts.time.written", post.createdAt());
