@@ -1,4 +1,5 @@
-// Small glue for every page: CSRF header on htmx requests, menus that submit on change.
+// Small glue for every page: CSRF header on htmx requests, menus that submit on change, confirmations, and the
+// composer's "customise" boxes, which start from the message as it is when first opened.
 document.addEventListener('htmx:configRequest', function (event) {
   var header = document.querySelector('meta[name="csrf-header"]');
   var token = document.querySelector('meta[name="csrf-token"]');
@@ -18,3 +19,15 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+document.addEventListener('toggle', function (event) {
+  var details = event.target;
+  if (!details.matches || !details.matches('details[data-starts-from]') || !details.open) {
+    return;
+  }
+  var field = details.querySelector('textarea');
+  var source = document.getElementById(details.getAttribute('data-starts-from'));
+  if (field && source && field.value === '') {
+    field.value = source.value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}, true);

@@ -9,7 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,9 +42,14 @@ public final class WebClient {
 
 	/** Posts a form; the CSRF token from the last page fetched is added. */
 	public Page post(String path, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", csrf);
-		String form = all.entrySet().stream()
+		return post(path, List.copyOf(fields.entrySet()));
+	}
+
+	/** Posts a form whose fields may repeat (several ticked checkboxes); the CSRF token is added. */
+	public Page post(String path, List<Map.Entry<String, String>> fields) {
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		all.add(Map.entry("_csrf", csrf));
+		String form = all.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));

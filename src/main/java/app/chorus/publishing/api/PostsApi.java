@@ -66,6 +66,9 @@ class PostsApi {
 	record ScheduleBody(@Nullable String scheduledAt) {
 	}
 
+	record ConfirmBody(@Nullable String url) {
+	}
+
 	record VariantResource(UUID id, UUID channelId, String network, String surface, String text,
 			Map<String, String> options, String status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
@@ -129,6 +132,24 @@ class PostsApi {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
 		return resource(posts.reschedule(membership, actor(), new PostId(id), instant("scheduledAt",
 				body.scheduledAt())));
+	}
+
+	@Operation(summary = "A variant whose answer was lost went out after all: mark it published, optionally with the "
+			+ "address of the live post; 409 unless the variant is needs_confirmation")
+	@PostMapping("/{id}/variants/{variantId}/confirm")
+	PostResource confirm(@PathVariable UUID id, @PathVariable UUID variantId,
+			@RequestBody(required = false) @Nullable ConfirmBody body) {
+		Membership membership = context.require(Permission.POSTS_PUBLISH);
+		return resource(posts.confirmPublished(membership, actor(), new PostId(id), variantId,
+				body == null ? null : body.url()));
+	}
+
+	@Operation(summary = "A variant whose answer was lost did not go out: send it again now with the same "
+			+ "idempotency key; 409 unless the variant is needs_confirmation")
+	@PostMapping("/{id}/variants/{variantId}/resend")
+	PostResource resend(@PathVariable UUID id, @PathVariable UUID variantId) {
+		Membership membership = context.require(Permission.POSTS_PUBLISH);
+		return resource(posts.resend(membership, actor(), new PostId(id), variantId));
 	}
 
 	@Operation(summary = "Withdraw a post that has not gone out")

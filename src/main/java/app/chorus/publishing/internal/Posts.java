@@ -174,6 +174,24 @@ class Posts {
 			.params(remoteId, remoteHash, url, ts(publishedAt), ts(now), workspace.value(), id).update();
 	}
 
+	/** A person says the variant went out (its answer was lost): published, at the address they give if any. */
+	void confirmedPublished(WorkspaceId workspace, UUID id, @Nullable String url, Instant publishedAt, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = 'published', held_reason = null, next_attempt_at = null,
+				    url = ?, published_at = ?, error_key = null, error_detail = null, updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(url, ts(publishedAt), ts(now), workspace.value(), id).update();
+	}
+
+	/** Back on the schedule at {@code at}, its error cleared; the idempotency key stays as it is. */
+	void resend(WorkspaceId workspace, UUID id, Instant at, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set status = 'scheduled', held_reason = null, scheduled_at = ?,
+				    next_attempt_at = null, error_key = null, error_detail = null, updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(ts(at), ts(now), workspace.value(), id).update();
+	}
+
 	void failed(WorkspaceId workspace, UUID id, PostStatus status, String errorKey, @Nullable String detail,
 			Instant now) {
 		jdbc.sql("""
