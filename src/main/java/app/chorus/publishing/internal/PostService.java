@@ -39,6 +39,7 @@ import app.chorus.publishing.PostCancelled;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostScheduled;
 import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.PostSubmitted;
 import app.chorus.publishing.VariantConfirmed;
 import app.chorus.publishing.VariantResent;
 import app.chorus.publishing.internal.Posts.PostRow;
@@ -66,6 +67,8 @@ public class PostService {
 	private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
 	private final Posts posts;
+	private final ApprovalPolicies policies;
+	private final app.chorus.publishing.campaigns.Campaigns campaigns;
 	private final ChannelManagement channels;
 	private final PostStatuses statuses;
 	private final SchedulerClient scheduler;
@@ -74,10 +77,13 @@ public class PostService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	PostService(Posts posts, ChannelManagement channels, PostStatuses statuses, SchedulerClient scheduler,
+	PostService(Posts posts, ApprovalPolicies policies, app.chorus.publishing.campaigns.Campaigns campaigns,
+			ChannelManagement channels, PostStatuses statuses, SchedulerClient scheduler,
 			CustomTask<String> publishVariantTask, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.posts = posts;
+		this.policies = policies;
+		this.campaigns = campaigns;
 		this.channels = channels;
 		this.statuses = statuses;
 		this.scheduler = scheduler;
@@ -89,7 +95,19 @@ public class PostService {
 
 	/** What a person asks for. {@code variants} override the text (and surface, options) per channel. */
 	public record Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
-			@Nullable Instant scheduledAt, boolean publishNow) {
+			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId) {
+
+		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
+				@Nullable Instant scheduledAt, boolean publishNow) {
+			this(text, channelIds, variants, scheduledAt, publishNow, null);
+		}
+
+		/** Every channel the draft names, in order. */
+		Set<UUID> allChannelIds() {
+			Set<UUID> all = new LinkedHashSet<>(channelIds);
+			variants.stream().map(VariantDraft::channelId).filter(java.util.Objects::nonNull).forEach(all::add);
+			return all;
+		}
 	}
 
 	public record VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
@@ -140,22 +158,32 @@ public class PostService {
 			throw ChorusException.invalid(problems);
 		}
 		PostId id = PostId.next();
-		PostStatus status = scheduling ? PostStatus.SCHEDULED : PostStatus.DRAFT;
+		List<ApprovalPolicies.Step> steps = scheduling ? policies.stepsFor(workspace, draft.allChannelIds()) : List.of();
+		boolean review = !steps.isEmpty();
+		PostStatus status = review ? PostStatus.IN_REVIEW : scheduling ? PostStatus.SCHEDULED : PostStatus.DRAFT;
 		try {
 			transactions.executeWithoutResult(s -> {
 				posts.insert(new PostRow(id, workspace, membership.userId(), text, status, when, idempotencyKey,
 						requestHash, now, now));
+				if (draft.campaignId() != null) {
+					posts.setCampaign(workspace, id, draft.campaignId());
+				}
+				if (review) {
+					posts.startReview(workspace, id, steps, 1);
+					events.publishEvent(new PostSubmitted(workspace, who, id, membership.userId(), 1,
+							RequestOrigin.current()));
+				}
 				for (PlannedVariant variant : planned) {
 					UUID variantId = Ids.next();
 					posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
 							variant.channel().network(), variant.surface(), variant.position(), variant.text(),
 							variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null,
 							null, null, null), now);
-					if (scheduling) {
+					if (status == PostStatus.SCHEDULED) {
 						PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
 					}
 				}
-				if (scheduling) {
+				if (status == PostStatus.SCHEDULED) {
 					events.publishEvent(new PostScheduled(workspace, who, id, membership.userId(),
 							when.toString(), planned.size(), RequestOrigin.current()));
 				}
@@ -194,7 +222,12 @@ public class PostService {
 		if (!draft.publishNow() && when != null && when.isBefore(now.minus(PAST_TOLERANCE))) {
 			problems.add(new FieldProblem("scheduledAt", "post.scheduled-at.past"));
 		}
-		return plan(membership, draft, text, scheduling, problems);
+		if (draft.campaignId() != null && campaigns.find(membership.workspaceId(), draft.campaignId()).isEmpty()) {
+			problems.add(new FieldProblem("campaignId", "post.campaign.unknown"));
+		}
+		// a post that goes to review only needs its author to be allowed to draft there: approvers publish it
+		boolean review = scheduling && !policies.stepsFor(membership.workspaceId(), draft.allChannelIds()).isEmpty();
+		return plan(membership, draft, text, scheduling, review, problems);
 	}
 
 	private Created replay(WorkspaceId workspace, PostRow earlier, String requestHash) {
@@ -209,7 +242,7 @@ public class PostService {
 	}
 
 	private List<PlannedVariant> plan(Membership membership, Draft draft, String text, boolean scheduling,
-			List<FieldProblem> problems) {
+			boolean review, List<FieldProblem> problems) {
 		WorkspaceId workspace = membership.workspaceId();
 		Set<UUID> channelIds = new LinkedHashSet<>(draft.channelIds());
 		Map<UUID, VariantDraft> overrides = new LinkedHashMap<>();
@@ -242,7 +275,7 @@ public class PostService {
 				continue;
 			}
 			ChannelView found = channel.get();
-			ChannelPermission needed = scheduling ? ChannelPermission.PUBLISH : ChannelPermission.DRAFT;
+			ChannelPermission needed = scheduling && !review ? ChannelPermission.PUBLISH : ChannelPermission.DRAFT;
 			if (!channels.may(membership, found.id(), needed)) {
 				problems.add(new FieldProblem("channelIds", "post.channel.not-allowed", found.name()));
 				continue;
@@ -292,6 +325,116 @@ public class PostService {
 		return posts.attempts(workspace, variant).stream()
 			.map(a -> new AttemptView(a.number(), a.node(), a.startedAt(), a.finishedAt(), a.outcome(), a.detail()))
 			.toList();
+	}
+
+	/**
+	 * Rewrites a post nobody has sent yet (a draft, or one sent back with changes asked for): its text, channels,
+	 * variants, time and campaign. Its status stays; {@link #submit} moves it on.
+	 */
+	public PostView edit(Membership membership, AuditActor who, PostId id, Draft draft) {
+		requireAllowed(membership, Permission.POSTS_DRAFT);
+		WorkspaceId workspace = membership.workspaceId();
+		Instant now = clock.instant();
+		Draft asDraft = new Draft(draft.text(), draft.channelIds(), draft.variants(), null, false,
+				draft.campaignId());
+		List<FieldProblem> problems = new ArrayList<>();
+		List<PlannedVariant> planned = checked(membership, asDraft, now, problems);
+		if (draft.scheduledAt() != null && draft.scheduledAt().isBefore(now.minus(PAST_TOLERANCE))) {
+			problems.add(new FieldProblem("scheduledAt", "post.scheduled-at.past"));
+		}
+		if (!problems.isEmpty()) {
+			throw ChorusException.invalid(problems);
+		}
+		transactions.executeWithoutResult(s -> {
+			PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+			requireAuthorOrPublisher(membership, post);
+			if (post.status() != PostStatus.DRAFT && post.status() != PostStatus.CHANGES_REQUESTED) {
+				throw new ChorusException(HttpStatus.CONFLICT, "post.edit.not-editable", null);
+			}
+			String text = draft.text() == null ? "" : draft.text();
+			posts.deleteVariants(workspace, id);
+			posts.rewrite(workspace, id, text, draft.scheduledAt(), post.status(), now);
+			posts.setCampaign(workspace, id, draft.campaignId());
+			insertVariants(workspace, id, planned, post.status(), draft.scheduledAt(), now);
+		});
+		return find(workspace, id);
+	}
+
+	/**
+	 * Sends a draft (or a post whose changes were made) on its way at {@code at}, or now: it must meet every network's
+	 * rules; then it waits for approval when a policy asks for it, else it is scheduled.
+	 */
+	public PostView submit(Membership membership, AuditActor who, PostId id, @Nullable Instant at,
+			boolean publishNow) {
+		requireAllowed(membership, Permission.POSTS_DRAFT);
+		WorkspaceId workspace = membership.workspaceId();
+		Instant now = clock.instant();
+		if (!publishNow && at == null) {
+			throw ChorusException.invalid("scheduledAt", "post.scheduled-at.required");
+		}
+		PostView current = find(workspace, id);
+		Draft draft = new Draft(current.text(), current.variants().stream().map(VariantView::channelId).toList(),
+				current.variants().stream().map(v -> new VariantDraft(v.channelId(), v.text(), v.surface(),
+						v.options())).toList(),
+				at, publishNow, posts.campaign(workspace, id));
+		List<FieldProblem> problems = new ArrayList<>();
+		List<PlannedVariant> planned = checked(membership, draft, now, problems);
+		if (!problems.isEmpty()) {
+			throw ChorusException.invalid(problems);
+		}
+		Instant when = publishNow ? now : at;
+		transactions.executeWithoutResult(s -> {
+			PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+			requireAuthorOrPublisher(membership, post);
+			if (post.status() != PostStatus.DRAFT && post.status() != PostStatus.CHANGES_REQUESTED) {
+				throw new ChorusException(HttpStatus.CONFLICT, "post.submit.not-a-draft", null);
+			}
+			List<ApprovalPolicies.Step> steps = policies.stepsFor(workspace, draft.allChannelIds());
+			PostStatus status = steps.isEmpty() ? PostStatus.SCHEDULED : PostStatus.IN_REVIEW;
+			posts.deleteVariants(workspace, id);
+			posts.rewrite(workspace, id, post.text(), when, status, now);
+			insertVariants(workspace, id, planned, status, when, now);
+			if (status == PostStatus.IN_REVIEW) {
+				int round = posts.review(workspace, id).round() + 1;
+				posts.startReview(workspace, id, steps, round);
+				events.publishEvent(new PostSubmitted(workspace, who, id, post.authorId(), round,
+						RequestOrigin.current()));
+			}
+			else {
+				events.publishEvent(new PostScheduled(workspace, who, id, post.authorId(), when.toString(),
+						planned.size(), RequestOrigin.current()));
+			}
+		});
+		return find(workspace, id);
+	}
+
+	/** Puts an approved post's variants on the schedule, at their time or now when it has passed. */
+	void scheduleApproved(WorkspaceId workspace, PostId id, AuditActor who) {
+		PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
+		Instant now = clock.instant();
+		Instant when = post.scheduledAt() == null || post.scheduledAt().isBefore(now) ? now : post.scheduledAt();
+		List<VariantRow> variants = posts.variants(workspace, id);
+		for (VariantRow variant : variants) {
+			posts.rescheduleVariant(workspace, variant.id(), when, now);
+			PublishTask.schedule(scheduler, publishTask, workspace, variant.id(), when);
+		}
+		posts.updatePostStatus(workspace, id, PostStatus.SCHEDULED, now);
+		events.publishEvent(new PostScheduled(workspace, who, id, post.authorId(), when.toString(), variants.size(),
+				RequestOrigin.current()));
+	}
+
+	private void insertVariants(WorkspaceId workspace, PostId id, List<PlannedVariant> planned, PostStatus status,
+			@Nullable Instant when, Instant now) {
+		for (PlannedVariant variant : planned) {
+			UUID variantId = Ids.next();
+			posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
+					variant.channel().network(), variant.surface(), variant.position(), variant.text(),
+					variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null, null,
+					null, null), now);
+			if (status == PostStatus.SCHEDULED && when != null) {
+				PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
+			}
+		}
 	}
 
 	/** Withdraws a post that has not gone out: its variants still waiting are cancelled; published ones stay. */

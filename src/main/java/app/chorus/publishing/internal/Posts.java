@@ -28,6 +28,8 @@ class Posts {
 
 	private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
 	};
+	private static final TypeReference<List<ApprovalPolicies.Step>> STEP_LIST = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -74,6 +76,78 @@ class Posts {
 					v.surface().key(), v.position(), v.text(), json.writeValueAsString(v.options()), v.status().key(),
 					ts(v.scheduledAt()), v.idempotencyKey(), ts(now))
 			.update();
+	}
+
+	void setCampaign(WorkspaceId workspace, PostId id, @Nullable UUID campaign) {
+		jdbc.sql("update publishing.posts set campaign_id = ? where workspace_id = ? and id = ?")
+			.params(campaign, workspace.value(), id.value()).update();
+	}
+
+	@Nullable UUID campaign(WorkspaceId workspace, PostId id) {
+		return jdbc.sql("select campaign_id from publishing.posts where workspace_id = ? and id = ?")
+			.params(workspace.value(), id.value()).query(UUID.class).optional().orElse(null);
+	}
+
+	/** The review a post is in: the steps it must pass, the round, and the step reached (0: the first). */
+	record ReviewState(List<ApprovalPolicies.Step> steps, int round, int step) {
+	}
+
+	void startReview(WorkspaceId workspace, PostId id, List<ApprovalPolicies.Step> steps, int round) {
+		jdbc.sql("""
+				update publishing.posts set review_steps = ?::jsonb, review_round = ?, review_step = 0
+				where workspace_id = ? and id = ?""")
+			.params(json.writeValueAsString(steps), round, workspace.value(), id.value()).update();
+	}
+
+	ReviewState review(WorkspaceId workspace, PostId id) {
+		return jdbc.sql("""
+				select review_steps::text, review_round, review_step from publishing.posts
+				where workspace_id = ? and id = ?""")
+			.params(workspace.value(), id.value())
+			.query((rs, n) -> new ReviewState(json.readValue(rs.getString(1), STEP_LIST), rs.getInt(2), rs.getInt(3)))
+			.single();
+	}
+
+	void advanceReview(WorkspaceId workspace, PostId id, int step) {
+		jdbc.sql("update publishing.posts set review_step = ? where workspace_id = ? and id = ?")
+			.params(step, workspace.value(), id.value()).update();
+	}
+
+	record ReviewRow(int round, int step, UserId decidedBy, String decision, String comment, Instant decidedAt) {
+	}
+
+	void insertReview(WorkspaceId workspace, PostId id, int round, int step, UserId by, String decision,
+			String comment, Instant at) {
+		jdbc.sql("""
+				insert into publishing.reviews (id, post_id, workspace_id, round, step, decided_by, decision, comment,
+				    decided_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(app.chorus.shared.ids.Ids.next(), id.value(), workspace.value(), round, step, by.value(),
+					decision, comment, ts(at))
+			.update();
+	}
+
+	List<ReviewRow> reviews(WorkspaceId workspace, PostId id) {
+		return jdbc.sql("""
+				select round, step, decided_by, decision, comment, decided_at from publishing.reviews
+				where workspace_id = ? and post_id = ? order by decided_at, round, step""")
+			.params(workspace.value(), id.value())
+			.query((rs, n) -> new ReviewRow(rs.getInt(1), rs.getInt(2), new UserId(rs.getObject(3, UUID.class)),
+					rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	void deleteVariants(WorkspaceId workspace, PostId id) {
+		jdbc.sql("delete from publishing.variants where workspace_id = ? and post_id = ?")
+			.params(workspace.value(), id.value()).update();
+	}
+
+	void rewrite(WorkspaceId workspace, PostId id, String text, @Nullable Instant scheduledAt, PostStatus status,
+			Instant now) {
+		jdbc.sql("""
+				update publishing.posts set text = ?, scheduled_at = ?, status = ?, updated_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(text, ts(scheduledAt), status.key(), ts(now), workspace.value(), id.value()).update();
 	}
 
 	Optional<PostRow> find(WorkspaceId workspace, PostId id) {
