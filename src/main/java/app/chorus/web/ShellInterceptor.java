@@ -55,6 +55,7 @@ class ShellInterceptor implements HandlerInterceptor {
 			navigation.add(new Shell.NavItem("nav.home", "/", path.equals("/")));
 			if (membership.can(Permission.CONTENT_VIEW)) {
 				navigation.add(item("nav.channels", "/channels", path));
+				navigation.add(item("nav.media", "/media", path));
 			}
 			if (membership.can(Permission.MEMBERS_VIEW)) {
 				navigation.add(item("nav.members", "/members", path));
