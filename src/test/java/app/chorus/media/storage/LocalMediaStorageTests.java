@@ -59,7 +59,7 @@ class LocalMediaStorageTests {
 
 			@Override
 			public int read() throws IOException {
-				if (left-- == 0) {
+				if (left-- <= 0) {
 					throw new IOException("connection reset");
 				}
 				return 'x';
