@@ -97,6 +97,23 @@ class MediaPagesIntegrationTests {
 	}
 
 	@Test
+	void aVideoPageSaysItIsPublishedAsUploaded() {
+		get("/media");
+		Multipart form = Multipart.of(Map.of("_csrf", csrf, "altText", "Our teaser"), "file", "teaser.mov",
+				"video/quicktime", IsoBoxes.video("qt  ", 0, 600, 600 * 42, 1080, 1920, false, false));
+		HttpResponse<String> uploaded = send(HttpRequest.newBuilder(uri("/media"))
+			.header("Content-Type", form.contentType()).POST(form.publisher()));
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		String itemPath = URI.create(uploaded.headers().firstValue("Location").orElseThrow()).getPath();
+		HttpResponse<String> item = get(itemPath);
+		assertThat(item.statusCode()).isEqualTo(200);
+		assertThat(item.body()).contains("<video").contains("Videos are published as uploaded")
+			.contains("1080 × 1920 px").contains("42 s").contains("video/quicktime")
+			.doesNotContain("Focal point").doesNotContain("data-focal-picker");
+		assertThat(get("/media").body()).contains("teaser.mov").contains("media-placeholder");
+	}
+
+	@Test
 	void aRefusedFileIsExplainedBesideTheForm() {
 		get("/media");
 		Multipart form = Multipart.of(Map.of("_csrf", csrf), "file", "notes.png", "image/png",
