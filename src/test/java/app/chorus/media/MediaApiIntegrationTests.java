@@ -359,6 +359,16 @@ class MediaApiIntegrationTests {
 		assertThat(x.mimeType()).as("an animation goes out as uploaded").isEqualTo("image/gif");
 	}
 
+	@Test
+	void theApiDescriptionShowsTheUploadForm() {
+		Api.Response openapi = api.get("/api/v1/openapi", null);
+		assertThat(openapi.status()).isEqualTo(200);
+		JsonNode upload = openapi.json().get("paths").get("/api/v1/media").get("post");
+		assertThat(upload.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+		assertThat(openapi.json().get("components").get("schemas").get("UploadForm").get("properties").has("file"))
+			.isTrue();
+	}
+
 	private JsonNode uploadBands(String bearer) {
 		Answer created = upload(bearer, "bands.png", "image/png", TestMedia.png(TestMedia.bands(300, 200)),
 				"Three coloured bands");

@@ -40,6 +40,8 @@ import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -76,6 +78,11 @@ class MediaApi {
 			Instant createdAt, Instant updatedAt) {
 	}
 
+	/** The upload form, for the API description: the request itself is read part by part. */
+	record UploadForm(@Schema(type = "string", format = "binary", description = "The image or video") String file,
+			@Schema(description = "What it shows, for people who cannot see it") @Nullable String altText) {
+	}
+
 	/** A focal point to move to; both coordinates from 0 to 1. */
 	record FocalPointPatch(@Nullable Double x, @Nullable Double y) {
 	}
@@ -87,6 +94,8 @@ class MediaApi {
 	@Operation(summary = "Upload an image (JPEG, PNG, WebP, GIF) or video (MP4, MOV) as multipart field `file`, with "
 			+ "optional `altText`. The type is read from the file's bytes. Answers 201 with the media and its "
 			+ "renditions; 422 naming `file` for other types or damaged files, 413 past the upload limit")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class)))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MediaResource> upload(MultipartHttpServletRequest request) throws IOException {
 		Membership membership = context.require(Permission.POSTS_DRAFT);

@@ -348,10 +348,34 @@ public class MediaService {
 		}
 	}
 
-	/** The file is larger than the library takes: 413 naming {@code file}, with the limit in megabytes. */
+	/** The file is larger than the library takes: 413 naming {@code file}, with the limit as people read it. */
 	public ChorusException tooLarge() {
 		return new ChorusException(HttpStatus.PAYLOAD_TOO_LARGE, "media.file.too-large", "file",
-				maxUploadSize.toMegabytes());
+				maxUploadLabel());
+	}
+
+	/** The upload limit as people read it: {@code 512 MB}, {@code 1.5 GB}, {@code 800 KB}. */
+	public String maxUploadLabel() {
+		return label(maxUploadSize);
+	}
+
+	static String label(DataSize size) {
+		long bytes = size.toBytes();
+		long kilobyte = DataSize.ofKilobytes(1).toBytes();
+		long megabyte = DataSize.ofMegabytes(1).toBytes();
+		long gigabyte = DataSize.ofGigabytes(1).toBytes();
+		if (bytes >= gigabyte) {
+			return figure((double) bytes / gigabyte) + " GB";
+		}
+		if (bytes >= megabyte) {
+			return figure((double) bytes / megabyte) + " MB";
+		}
+		return figure(Math.max(1, (double) bytes / kilobyte)) + " KB";
+	}
+
+	private static String figure(double value) {
+		double tenths = Math.floor(value * 10) / 10;
+		return tenths == Math.floor(tenths) ? Long.toString((long) tenths) : String.format(Locale.ROOT, "%.1f", tenths);
 	}
 
 	private static byte[] head(Path file) throws IOException {

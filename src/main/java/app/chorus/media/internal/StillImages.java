@@ -50,7 +50,8 @@ final class StillImages {
 		try (ImageInputStream in = open(file)) {
 			ImageReader reader = reader(format);
 			try {
-				reader.setInput(in, false, true);
+				// only a JPEG's metadata matters here (its EXIF orientation); other formats' is skipped
+				reader.setInput(in, false, format != MediaFormat.JPEG);
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if (width < 1 || height < 1) {

@@ -67,7 +67,7 @@ class MediaController {
 		model.addAttribute("withoutAltText", page.stream().filter(m -> !m.hasAltText()).count());
 		model.addAttribute("canUpload", membership.can(Permission.POSTS_DRAFT));
 		model.addAttribute("maxUploadBytes", media.maxUploadSize().toBytes());
-		model.addAttribute("maxUploadMegabytes", media.maxUploadSize().toMegabytes());
+		model.addAttribute("maxUploadLabel", media.maxUploadLabel());
 		return "media/library";
 	}
 

@@ -34,7 +34,16 @@ class MediaServiceLimitsTests {
 		assertThat(refused.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 		assertThat(refused.field()).isEqualTo("file");
 		assertThat(refused.messageKey()).isEqualTo("media.file.too-large");
-		assertThat(refused.arguments()).containsExactly(1L);
+		assertThat(refused.arguments()).containsExactly("1 MB");
+	}
+
+	@Test
+	void theLimitReadsAsPeopleWriteIt() {
+		assertThat(MediaService.label(DataSize.ofMegabytes(512))).isEqualTo("512 MB");
+		assertThat(MediaService.label(DataSize.ofMegabytes(1536))).isEqualTo("1.5 GB");
+		assertThat(MediaService.label(DataSize.ofGigabytes(2))).isEqualTo("2 GB");
+		assertThat(MediaService.label(DataSize.ofKilobytes(800))).isEqualTo("800 KB");
+		assertThat(MediaService.label(DataSize.ofBytes(100))).isEqualTo("1 KB");
 	}
 
 	@Test
