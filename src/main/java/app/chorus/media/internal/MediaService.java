@@ -3,11 +3,9 @@ package app.chorus.media.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,13 +116,13 @@ public class MediaService {
 			@Nullable String altText) {
 		requireDraft(membership);
 		String alt = altText(altText);
-		Path spooled = spool(content);
+		Path spooled = TemporaryFiles.spool(content, maxUploadSize.toBytes(), this::tooLarge);
 		try {
 			long size = Files.size(spooled);
 			if (size == 0) {
 				throw ChorusException.invalid("file", "media.file.empty");
 			}
-			MediaFormat format = MediaFormat.sniff(head(spooled))
+			MediaFormat format = MediaFormat.sniff(TemporaryFiles.head(spooled, MediaFormat.HEAD_BYTES))
 				.orElseThrow(() -> ChorusException.invalid("file", "media.file.unsupported"));
 			return store(membership, who, spooled, size, format, name(originalName), alt);
 		}
@@ -132,7 +130,7 @@ public class MediaService {
 			throw new IllegalStateException("Could not store an upload", e);
 		}
 		finally {
-			deleteQuietly(spooled);
+			TemporaryFiles.delete(spooled);
 		}
 	}
 
@@ -200,7 +198,9 @@ public class MediaService {
 		List<String> written = new ArrayList<>();
 		Path original = null;
 		try {
-			original = copyOut(asset.storageKey());
+			try (InputStream in = storage.open(asset.storageKey())) {
+				original = TemporaryFiles.copy(in);
+			}
 			List<StoredRendition> cut = cut(media.workspaceId(), media.id(), revision + 1, original, format, focus,
 					media.animated(), written);
 			Instant now = clock.instant();
@@ -225,7 +225,7 @@ public class MediaService {
 		finally {
 			written.forEach(this::deleteFile);
 			if (original != null) {
-				deleteQuietly(original);
+				TemporaryFiles.delete(original);
 			}
 		}
 	}
@@ -317,37 +317,6 @@ public class MediaService {
 		return stored;
 	}
 
-	/** Copies the upload to a temporary file, refusing it as soon as it grows past the limit. */
-	private Path spool(InputStream content) {
-		Path file;
-		try {
-			file = Files.createTempFile("chorus-media-", ".upload");
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Could not create a temporary file for an upload", e);
-		}
-		long limit = maxUploadSize.toBytes();
-		try (OutputStream out = Files.newOutputStream(file)) {
-			byte[] buffer = new byte[64 * 1024];
-			long total = 0;
-			for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
-				total += read;
-				if (total > limit) {
-					throw tooLarge();
-				}
-				out.write(buffer, 0, read);
-			}
-			return file;
-		}
-		catch (IOException | RuntimeException e) {
-			deleteQuietly(file);
-			if (e instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException("Could not receive the uploaded file", e);
-		}
-	}
-
 	/** The file is larger than the library takes: 413 naming {@code file}, with the limit as people read it. */
 	public ChorusException tooLarge() {
 		return new ChorusException(HttpStatus.PAYLOAD_TOO_LARGE, "media.file.too-large", "file",
@@ -376,24 +345,6 @@ public class MediaService {
 	private static String figure(double value) {
 		double tenths = Math.floor(value * 10) / 10;
 		return tenths == Math.floor(tenths) ? Long.toString((long) tenths) : String.format(Locale.ROOT, "%.1f", tenths);
-	}
-
-	private static byte[] head(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return in.readNBytes(MediaFormat.HEAD_BYTES);
-		}
-	}
-
-	private Path copyOut(String key) throws IOException {
-		Path file = Files.createTempFile("chorus-media-", ".original");
-		try (InputStream in = storage.open(key)) {
-			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-			return file;
-		}
-		catch (IOException | RuntimeException e) {
-			deleteQuietly(file);
-			throw e;
-		}
 	}
 
 	private static String altText(@Nullable String altText) {
@@ -428,15 +379,6 @@ public class MediaService {
 		catch (IOException | RuntimeException e) {
 			log.warn("Could not remove the media file {}; it is no longer used and may be removed by hand: {}", key,
 					e.toString());
-		}
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException e) {
-			log.warn("Could not remove the temporary file {}: {}", file, e.toString());
 		}
 	}
 }
