@@ -64,6 +64,7 @@ class ShellInterceptor implements HandlerInterceptor {
 			if (membership.can(Permission.CONTENT_VIEW)) {
 				navigation.add(item("nav.posts", "/posts", path));
 				navigation.add(item("nav.channels", "/channels", path));
+				navigation.add(item("nav.media", "/media", path));
 			}
 			if (membership.can(Permission.MEMBERS_VIEW)) {
 				navigation.add(item("nav.members", "/members", path));
