@@ -4,7 +4,7 @@
  * bulk import and short links with UTM tags.
  */
 @ApplicationModule(displayName = "Publishing", allowedDependencies = { "shared", "identity", "workspace",
-		"channels", "channels :: spi", "notifications" })
+		"channels", "channels :: spi", "media", "notifications" })
 @NullMarked
 package app.chorus.publishing;
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,6 +26,7 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.internal.PostReview;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PostService.VariantView;
@@ -46,21 +48,31 @@ class PostsApi {
 	private static final int PAGE = 50;
 
 	private final PostService posts;
+	private final PostReview reviews;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 
-	PostsApi(PostService posts, WorkspaceContext context, CurrentUser currentUser) {
+	PostsApi(PostService posts, PostReview reviews, WorkspaceContext context, CurrentUser currentUser) {
 		this.posts = posts;
+		this.reviews = reviews;
 		this.context = context;
 		this.currentUser = currentUser;
 	}
 
 	record VariantBody(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
-			@Nullable Map<String, String> options) {
+			@Nullable Map<String, String> options, @Nullable List<UUID> media) {
 	}
 
+	/** {@code media}: media library ids, in order, for every variant that does not name its own. */
 	record PostBody(@Nullable String text, @Nullable List<UUID> channelIds, @Nullable List<VariantBody> variants,
-			@Nullable String scheduledAt, @Nullable Boolean publishNow) {
+			@Nullable String scheduledAt, @Nullable Boolean publishNow, @Nullable UUID campaignId,
+			@Nullable List<UUID> media) {
+	}
+
+	record SubmitBody(@Nullable String scheduledAt, @Nullable Boolean publishNow) {
+	}
+
+	record DecisionBody(@Nullable String comment) {
 	}
 
 	record ScheduleBody(@Nullable String scheduledAt) {
@@ -72,11 +84,11 @@ class PostsApi {
 	record VariantResource(UUID id, UUID channelId, String network, String surface, String text,
 			Map<String, String> options, String status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
-			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt) {
+			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt, List<UUID> media) {
 	}
 
 	record PostResource(UUID id, String status, String text, @Nullable Instant scheduledAt, UUID authorId,
-			Instant createdAt, Instant updatedAt, List<VariantResource> variants) {
+			Instant createdAt, Instant updatedAt, @Nullable UUID campaignId, List<VariantResource> variants) {
 	}
 
 	@Operation(summary = "Write a post: a draft without scheduledAt; scheduled with it (or publishNow); "
@@ -88,13 +100,7 @@ class PostsApi {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw ChorusException.invalid("Idempotency-Key", "post.idempotency-key.invalid");
 		}
-		PostService.Draft draft = new PostService.Draft(body.text(),
-				body.channelIds() == null ? List.of() : body.channelIds(),
-				body.variants() == null ? List.of() : body.variants().stream()
-					.map(v -> new PostService.VariantDraft(v.channelId(), v.text(), v.surface(), v.options()))
-					.toList(),
-				instant("scheduledAt", body.scheduledAt()), Boolean.TRUE.equals(body.publishNow()));
-		PostService.Created created = posts.create(membership, actor(), draft, idempotencyKey);
+		PostService.Created created = posts.create(membership, actor(), draft(body), idempotencyKey);
 		PostResource resource = resource(created.post());
 		return ResponseEntity.created(URI.create("/api/v1/posts/" + resource.id())).body(resource);
 	}
@@ -159,6 +165,54 @@ class PostsApi {
 		return resource(posts.cancel(membership, actor(), new PostId(id)));
 	}
 
+	@Operation(summary = "Rewrite a draft, or a post sent back with changes asked for (text, channels, variants, "
+			+ "media, time, campaign)")
+	@PatchMapping("/{id}")
+	PostResource edit(@PathVariable UUID id, @RequestBody PostBody body) {
+		Membership membership = context.require(Permission.POSTS_DRAFT);
+		return resource(posts.edit(membership, actor(), new PostId(id), draft(body)));
+	}
+
+	@Operation(summary = "Send a draft on its way at scheduledAt (or publishNow): to review when an approval policy "
+			+ "asks for it, else onto the schedule")
+	@PostMapping("/{id}/submit")
+	PostResource submit(@PathVariable UUID id, @RequestBody SubmitBody body) {
+		Membership membership = context.require(Permission.POSTS_DRAFT);
+		return resource(posts.submit(membership, actor(), new PostId(id), instant("scheduledAt", body.scheduledAt()),
+				Boolean.TRUE.equals(body.publishNow())));
+	}
+
+	@Operation(summary = "Where a post in review stands: its steps, the step reached, every decision")
+	@GetMapping("/{id}/review")
+	PostReview.Standing review(@PathVariable UUID id) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return reviews.standing(membership, new PostId(id));
+	}
+
+	@Operation(summary = "Approve the current review step (the last approval schedules the post)")
+	@PostMapping("/{id}/approve")
+	PostReview.Standing approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable DecisionBody body) {
+		Membership membership = context.require(Permission.POSTS_APPROVE);
+		return reviews.approve(membership, actor(), new PostId(id), body == null ? null : body.comment());
+	}
+
+	@Operation(summary = "Send the post back to its author with a comment saying what to change")
+	@PostMapping("/{id}/request-changes")
+	PostReview.Standing requestChanges(@PathVariable UUID id, @RequestBody DecisionBody body) {
+		Membership membership = context.require(Permission.POSTS_APPROVE);
+		return reviews.requestChanges(membership, actor(), new PostId(id), body.comment());
+	}
+
+	private PostService.Draft draft(PostBody body) {
+		return new PostService.Draft(body.text(), body.channelIds() == null ? List.of() : body.channelIds(),
+				body.variants() == null ? List.of() : body.variants().stream()
+					.map(v -> new PostService.VariantDraft(v.channelId(), v.text(), v.surface(), v.options(),
+							v.media()))
+					.toList(),
+				instant("scheduledAt", body.scheduledAt()), Boolean.TRUE.equals(body.publishNow()), body.campaignId(),
+				body.media() == null ? List.of() : body.media());
+	}
+
 	private AuditActor actor() {
 		UserAccount me = currentUser.require();
 		return AuditActor.user(me.id(), me.email());
@@ -196,13 +250,13 @@ class PostsApi {
 
 	static PostResource resource(PostView post) {
 		return new PostResource(post.id().value(), post.status().key(), post.text(), post.scheduledAt(),
-				post.authorId(), post.createdAt(), post.updatedAt(),
+				post.authorId(), post.createdAt(), post.updatedAt(), post.campaignId(),
 				post.variants().stream().map(PostsApi::resource).toList());
 	}
 
 	private static VariantResource resource(VariantView v) {
 		return new VariantResource(v.id(), v.channelId(), v.network(), v.surface(), v.text(), v.options(),
 				v.status().key(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(),
-				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt());
+				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt(), v.mediaIds());
 	}
 }

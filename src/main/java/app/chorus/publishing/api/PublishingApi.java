@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
+import app.chorus.publishing.internal.ApprovalPolicies;
 import app.chorus.publishing.internal.PublishingSwitch;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.workspace.Membership;
@@ -27,11 +31,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PublishingApi {
 
 	private final PublishingSwitch publishing;
+	private final ApprovalPolicies policies;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 
-	PublishingApi(PublishingSwitch publishing, WorkspaceContext context, CurrentUser currentUser) {
+	PublishingApi(PublishingSwitch publishing, ApprovalPolicies policies, WorkspaceContext context,
+			CurrentUser currentUser) {
 		this.publishing = publishing;
+		this.policies = policies;
 		this.context = context;
 		this.currentUser = currentUser;
 	}
@@ -66,6 +73,39 @@ class PublishingApi {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
 		return resource(publishing.resume(membership, actor(),
 				PublishingSwitch.Choice.fromKey(body == null ? null : body.choice())));
+	}
+
+	record PolicyBody(java.util.@Nullable List<ApprovalPolicies.Step> steps) {
+	}
+
+	@Operation(summary = "Who must approve posts: the workspace's steps, and each channel's own")
+	@GetMapping("/approval-policy")
+	ApprovalPolicies.Policies policies() {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return policies.all(membership.workspaceId());
+	}
+
+	@Operation(summary = "Set the workspace's approval steps, in order: each {\"role\": \"manager\"} or "
+			+ "{\"teamId\": \"...\"}; an empty list: posts are scheduled at once")
+	@PutMapping("/approval-policy")
+	ApprovalPolicies.Policies setWorkspacePolicy(@RequestBody PolicyBody body) {
+		Membership membership = context.require(Permission.WORKSPACE_SETTINGS);
+		return policies.set(membership, actor(), null, body.steps() == null ? java.util.List.of() : body.steps());
+	}
+
+	@Operation(summary = "Give one channel its own approval steps (they replace the workspace's for it)")
+	@PutMapping("/approval-policy/channels/{channelId}")
+	ApprovalPolicies.Policies setChannelPolicy(@PathVariable UUID channelId, @RequestBody PolicyBody body) {
+		Membership membership = context.require(Permission.CHANNELS_MANAGE);
+		return policies.set(membership, actor(), channelId,
+				body.steps() == null ? java.util.List.of() : body.steps());
+	}
+
+	@Operation(summary = "Let a channel follow the workspace's approval steps again")
+	@DeleteMapping("/approval-policy/channels/{channelId}")
+	ApprovalPolicies.Policies clearChannelPolicy(@PathVariable UUID channelId) {
+		Membership membership = context.require(Permission.CHANNELS_MANAGE);
+		return policies.clear(membership, actor(), channelId);
 	}
 
 	private AuditActor actor() {

@@ -32,9 +32,13 @@ import app.chorus.channels.ChannelId;
 import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelPermission;
 import app.chorus.channels.ChannelView;
+import app.chorus.channels.spi.MediaItem;
 import app.chorus.channels.spi.NetworkRules;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.Surface;
+import app.chorus.media.MediaId;
+import app.chorus.media.MediaLibrary;
+import app.chorus.media.MediaView;
 import app.chorus.publishing.PostCancelled;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostScheduled;
@@ -70,6 +74,7 @@ public class PostService {
 	private final ApprovalPolicies policies;
 	private final app.chorus.publishing.campaigns.Campaigns campaigns;
 	private final ChannelManagement channels;
+	private final MediaLibrary mediaLibrary;
 	private final PostStatuses statuses;
 	private final SchedulerClient scheduler;
 	private final CustomTask<String> publishTask;
@@ -78,13 +83,14 @@ public class PostService {
 	private final Clock clock;
 
 	PostService(Posts posts, ApprovalPolicies policies, app.chorus.publishing.campaigns.Campaigns campaigns,
-			ChannelManagement channels, PostStatuses statuses, SchedulerClient scheduler,
+			ChannelManagement channels, MediaLibrary mediaLibrary, PostStatuses statuses, SchedulerClient scheduler,
 			CustomTask<String> publishVariantTask, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.posts = posts;
 		this.policies = policies;
 		this.campaigns = campaigns;
 		this.channels = channels;
+		this.mediaLibrary = mediaLibrary;
 		this.statuses = statuses;
 		this.scheduler = scheduler;
 		this.publishTask = publishVariantTask;
@@ -95,11 +101,17 @@ public class PostService {
 
 	/** What a person asks for. {@code variants} override the text (and surface, options) per channel. */
 	public record Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
-			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId) {
+			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds) {
+
+		public Draft {
+			channelIds = List.copyOf(channelIds);
+			variants = List.copyOf(variants);
+			mediaIds = List.copyOf(mediaIds);
+		}
 
 		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
 				@Nullable Instant scheduledAt, boolean publishNow) {
-			this(text, channelIds, variants, scheduledAt, publishNow, null);
+			this(text, channelIds, variants, scheduledAt, publishNow, null, List.of());
 		}
 
 		/** Every channel the draft names, in order. */
@@ -110,19 +122,27 @@ public class PostService {
 		}
 	}
 
+	/** A channel's own version; {@code mediaIds} null uses the post's media. */
 	public record VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
-			@Nullable Map<String, String> options) {
+			@Nullable Map<String, String> options, @Nullable List<UUID> mediaIds) {
+
+		public VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
+				@Nullable Map<String, String> options) {
+			this(channelId, text, surface, options, null);
+		}
 	}
 
 	/** A post as its readers see it. */
 	public record PostView(PostId id, PostStatus status, String text, @Nullable Instant scheduledAt,
-			UUID authorId, Instant createdAt, Instant updatedAt, List<VariantView> variants) {
+			UUID authorId, Instant createdAt, Instant updatedAt, List<VariantView> variants,
+			@Nullable UUID campaignId) {
 	}
 
 	public record VariantView(UUID id, UUID channelId, String network, String surface, String text,
 			Map<String, String> options, PostStatus status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
-			@Nullable String errorKey, @Nullable String errorDetail, @Nullable Instant publishedAt) {
+			@Nullable String errorKey, @Nullable String errorDetail, @Nullable Instant publishedAt,
+			List<UUID> mediaIds) {
 	}
 
 	public record AttemptView(int number, String node, Instant startedAt, @Nullable Instant finishedAt,
@@ -164,10 +184,7 @@ public class PostService {
 		try {
 			transactions.executeWithoutResult(s -> {
 				posts.insert(new PostRow(id, workspace, membership.userId(), text, status, when, idempotencyKey,
-						requestHash, now, now));
-				if (draft.campaignId() != null) {
-					posts.setCampaign(workspace, id, draft.campaignId());
-				}
+						requestHash, now, now, draft.campaignId()));
 				if (review) {
 					posts.startReview(workspace, id, steps, 1);
 					events.publishEvent(new PostSubmitted(workspace, who, id, membership.userId(), 1,
@@ -178,7 +195,7 @@ public class PostService {
 					posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
 							variant.channel().network(), variant.surface(), variant.position(), variant.text(),
 							variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null,
-							null, null, null), now);
+							null, null, null, variant.media()), now);
 					if (status == PostStatus.SCHEDULED) {
 						PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
 					}
@@ -238,7 +255,7 @@ public class PostService {
 	}
 
 	private record PlannedVariant(ChannelView channel, Surface surface, int position, String text,
-			Map<String, String> options) {
+			Map<String, String> options, List<UUID> media) {
 	}
 
 	private List<PlannedVariant> plan(Membership membership, Draft draft, String text, boolean scheduling,
@@ -300,10 +317,23 @@ public class PostService {
 					problems.add(new FieldProblem("channelIds", "post.channel.no-adapter", found.name()));
 					continue;
 				}
-				problems.addAll(VariantRules.check(rules.get(),
-						new PostVariant(surface, variantText, List.of(), null, null, null, null, options), field));
 			}
-			planned.add(new PlannedVariant(found, surface, position++, variantText, options));
+			List<UUID> media = override != null && override.mediaIds() != null ? override.mediaIds()
+					: draft.mediaIds();
+			List<MediaItem> items = new ArrayList<>();
+			for (int m = 0; m < media.size(); m++) {
+				Optional<MediaView> mediaView = mediaLibrary.find(workspace, new MediaId(media.get(m)));
+				if (mediaView.isEmpty()) {
+					problems.add(new FieldProblem(field + "media[" + m + "]", "post.media.unknown"));
+					continue;
+				}
+				items.add(mediaLibrary.item(workspace, mediaView.get().id(), surface));
+			}
+			if (scheduling) {
+				problems.addAll(VariantRules.check(channels.rules(workspace, found.id()).orElseThrow(),
+						new PostVariant(surface, variantText, items, null, null, null, null, options), field));
+			}
+			planned.add(new PlannedVariant(found, surface, position++, variantText, options, media));
 		}
 		return planned;
 	}
@@ -336,7 +366,7 @@ public class PostService {
 		WorkspaceId workspace = membership.workspaceId();
 		Instant now = clock.instant();
 		Draft asDraft = new Draft(draft.text(), draft.channelIds(), draft.variants(), null, false,
-				draft.campaignId());
+				draft.campaignId(), draft.mediaIds());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, asDraft, now, problems);
 		if (draft.scheduledAt() != null && draft.scheduledAt().isBefore(now.minus(PAST_TOLERANCE))) {
@@ -375,8 +405,8 @@ public class PostService {
 		PostView current = find(workspace, id);
 		Draft draft = new Draft(current.text(), current.variants().stream().map(VariantView::channelId).toList(),
 				current.variants().stream().map(v -> new VariantDraft(v.channelId(), v.text(), v.surface(),
-						v.options())).toList(),
-				at, publishNow, posts.campaign(workspace, id));
+						v.options(), v.mediaIds())).toList(),
+				at, publishNow, current.campaignId(), List.of());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, draft, now, problems);
 		if (!problems.isEmpty()) {
@@ -430,7 +460,7 @@ public class PostService {
 			posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
 					variant.channel().network(), variant.surface(), variant.position(), variant.text(),
 					variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null, null,
-					null, null), now);
+					null, null, variant.media()), now);
 			if (status == PostStatus.SCHEDULED && when != null) {
 				PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
 			}
@@ -604,13 +634,14 @@ public class PostService {
 
 	private static PostView view(PostRow post, List<VariantRow> variants) {
 		return new PostView(post.id(), post.status(), post.text(), post.scheduledAt(), post.authorId().value(),
-				post.createdAt(), post.updatedAt(), variants.stream().map(PostService::view).toList());
+				post.createdAt(), post.updatedAt(), variants.stream().map(PostService::view).toList(),
+				post.campaignId());
 	}
 
 	private static VariantView view(VariantRow v) {
 		return new VariantView(v.id(), v.channelId(), v.network().key(), v.surface().key(), v.text(), v.options(),
 				v.status(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(), v.url(),
-				v.errorKey(), v.errorDetail(), v.publishedAt());
+				v.errorKey(), v.errorDetail(), v.publishedAt(), v.media());
 	}
 
 	private static String hash(String value) {

@@ -28,6 +28,8 @@ class Posts {
 
 	private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
 	};
+	private static final TypeReference<List<UUID>> MEDIA_IDS = new TypeReference<>() {
+	};
 	private static final TypeReference<List<ApprovalPolicies.Step>> STEP_LIST = new TypeReference<>() {
 	};
 
@@ -41,7 +43,7 @@ class Posts {
 
 	record PostRow(PostId id, WorkspaceId workspaceId, UserId authorId, String text, PostStatus status,
 			@Nullable Instant scheduledAt, @Nullable String idempotencyKey, @Nullable String requestHash,
-			Instant createdAt, Instant updatedAt) {
+			Instant createdAt, Instant updatedAt, @Nullable UUID campaignId) {
 	}
 
 	record VariantRow(UUID id, PostId postId, WorkspaceId workspaceId, UUID channelId, NetworkKey network,
@@ -49,7 +51,11 @@ class Posts {
 			@Nullable String heldReason, @Nullable Instant scheduledAt, String idempotencyKey, int attempts,
 			@Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String remoteHash,
 			@Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
-			@Nullable Instant publishedAt) {
+			@Nullable Instant publishedAt, List<UUID> media) {
+
+		VariantRow {
+			media = List.copyOf(media);
+		}
 	}
 
 	record AttemptRow(UUID id, int number, String node, Instant startedAt, @Nullable Instant finishedAt,
@@ -59,33 +65,28 @@ class Posts {
 	void insert(PostRow post) {
 		jdbc.sql("""
 				insert into publishing.posts (id, workspace_id, author_id, text, status, scheduled_at, idempotency_key,
-				    request_hash, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    request_hash, created_at, updated_at, campaign_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(post.id().value(), post.workspaceId().value(), post.authorId().value(), post.text(),
 					post.status().key(), ts(post.scheduledAt()), post.idempotencyKey(), post.requestHash(),
-					ts(post.createdAt()), ts(post.updatedAt()))
+					ts(post.createdAt()), ts(post.updatedAt()), post.campaignId())
 			.update();
 	}
 
 	void insert(VariantRow v, Instant now) {
 		jdbc.sql("""
 				insert into publishing.variants (id, post_id, workspace_id, channel_id, network, surface, position, text,
-				    options, status, scheduled_at, idempotency_key, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
+				    options, status, scheduled_at, idempotency_key, updated_at, media)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)""")
 			.params(v.id(), v.postId().value(), v.workspaceId().value(), v.channelId(), v.network().key(),
 					v.surface().key(), v.position(), v.text(), json.writeValueAsString(v.options()), v.status().key(),
-					ts(v.scheduledAt()), v.idempotencyKey(), ts(now))
+					ts(v.scheduledAt()), v.idempotencyKey(), ts(now), json.writeValueAsString(v.media()))
 			.update();
 	}
 
 	void setCampaign(WorkspaceId workspace, PostId id, @Nullable UUID campaign) {
 		jdbc.sql("update publishing.posts set campaign_id = ? where workspace_id = ? and id = ?")
 			.params(campaign, workspace.value(), id.value()).update();
-	}
-
-	@Nullable UUID campaign(WorkspaceId workspace, PostId id) {
-		return jdbc.sql("select campaign_id from publishing.posts where workspace_id = ? and id = ?")
-			.params(workspace.value(), id.value()).query(UUID.class).optional().orElse(null);
 	}
 
 	/** The review a post is in: the steps it must pass, the round, and the step reached (0: the first). */
@@ -357,7 +358,7 @@ class Posts {
 				new UserId(rs.getObject("author_id", UUID.class)), rs.getString("text"),
 				PostStatus.fromKey(rs.getString("status")).orElseThrow(), instant(rs, "scheduled_at"),
 				rs.getString("idempotency_key"), rs.getString("request_hash"), instant(rs, "created_at"),
-				instant(rs, "updated_at"));
+				instant(rs, "updated_at"), rs.getObject("campaign_id", UUID.class));
 	}
 
 	private VariantRow variant(ResultSet rs, int n) throws SQLException {
@@ -369,7 +370,8 @@ class Posts {
 				rs.getString("held_reason"), instant(rs, "scheduled_at"), rs.getString("idempotency_key"),
 				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("remote_id"),
 				rs.getString("remote_hash"), rs.getString("url"), rs.getString("error_key"),
-				rs.getString("error_detail"), instant(rs, "published_at"));
+				rs.getString("error_detail"), instant(rs, "published_at"),
+				json.readValue(rs.getString("media"), MEDIA_IDS));
 	}
 
 	private static AttemptRow attempt(ResultSet rs, int n) throws SQLException {

@@ -22,10 +22,13 @@ import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelManagement.ChannelPausedException;
 import app.chorus.channels.ChannelView;
 import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.MediaItem;
 import app.chorus.channels.spi.NetworkUnavailable;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.PublishResult;
 import app.chorus.channels.spi.SocialNetwork;
+import app.chorus.media.MediaId;
+import app.chorus.media.MediaLibrary;
 import app.chorus.publishing.PostStatus;
 import app.chorus.publishing.VariantFailed;
 import app.chorus.publishing.VariantNeedsConfirmation;
@@ -60,6 +63,7 @@ public class PublishEngine {
 
 	private final Posts posts;
 	private final ChannelManagement channels;
+	private final MediaLibrary mediaLibrary;
 	private final PostStatuses statuses;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
@@ -67,12 +71,13 @@ public class PublishEngine {
 	private final String node;
 	private final Duration firstRetry;
 
-	PublishEngine(Posts posts, ChannelManagement channels, PostStatuses statuses, TransactionTemplate transactions,
+	PublishEngine(Posts posts, ChannelManagement channels, MediaLibrary mediaLibrary, PostStatuses statuses, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${chorus.publishing.first-retry:PT30S}")
 			Duration firstRetry) {
 		this.posts = posts;
 		this.channels = channels;
+		this.mediaLibrary = mediaLibrary;
 		this.statuses = statuses;
 		this.transactions = transactions;
 		this.events = events;
@@ -168,10 +173,19 @@ public class PublishEngine {
 			return finish(workspace, variant, attempt, new PublishResult.Rejected(List.of()),
 					"publishing.error.channel-gone");
 		}
+		List<MediaItem> media = new java.util.ArrayList<>();
+		for (UUID id : variant.media()) {
+			Optional<app.chorus.media.MediaView> found = mediaLibrary.find(workspace, new MediaId(id));
+			if (found.isEmpty()) {
+				return finish(workspace, variant, attempt, new PublishResult.Rejected(List.of()),
+						"publishing.error.media-gone");
+			}
+			media.add(mediaLibrary.item(workspace, found.get().id(), variant.surface()));
+		}
 		PublishResult result;
 		try {
 			ChannelSession session = channels.session(workspace, channelId);
-			PostVariant content = new PostVariant(variant.surface(), variant.text(), List.of(), null, null, null,
+			PostVariant content = new PostVariant(variant.surface(), variant.text(), media, null, null, null,
 					null, variant.options());
 			result = send(network.get(), session, content, variant.idempotencyKey());
 			if (result instanceof PublishResult.SessionExpired) {

@@ -12,7 +12,9 @@ import app.chorus.identity.IdentityManagement;
 import app.chorus.notifications.Notice;
 import app.chorus.notifications.Notifications;
 import app.chorus.publishing.PostId;
+import app.chorus.publishing.PostReviewed;
 import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.PostSubmitted;
 import app.chorus.publishing.VariantFailed;
 import app.chorus.publishing.VariantNeedsConfirmation;
 import app.chorus.shared.ids.UserId;
@@ -26,15 +28,17 @@ import app.chorus.shared.ids.WorkspaceId;
 class PublishingWatch {
 
 	private final Posts posts;
+	private final ApprovalPolicies policies;
 	private final PostService postService;
 	private final IdentityManagement identity;
 	private final Notifications notifications;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	PublishingWatch(Posts posts, PostService postService, IdentityManagement identity, Notifications notifications,
+	PublishingWatch(Posts posts, ApprovalPolicies policies, PostService postService, IdentityManagement identity, Notifications notifications,
 			TransactionTemplate transactions, Clock clock) {
 		this.posts = posts;
+		this.policies = policies;
 		this.postService = postService;
 		this.identity = identity;
 		this.notifications = notifications;
@@ -53,6 +57,41 @@ class PublishingWatch {
 	}
 
 	@ApplicationModuleListener
+	void on(PostSubmitted event) {
+		tellDeciders(event.workspaceId(), event.postId());
+	}
+
+	@ApplicationModuleListener
+	void on(PostReviewed event) {
+		if (event.decision().equals("changes_requested")) {
+			tell(event.workspaceId(), event.author(), event.postId(), "notice.post.changes-requested",
+					event.comment());
+			return;
+		}
+		Posts.ReviewState state = posts.review(event.workspaceId(), event.postId());
+		if (state.step() < state.steps().size()) {
+			tellDeciders(event.workspaceId(), event.postId());
+		}
+		else {
+			tell(event.workspaceId(), event.author(), event.postId(), "notice.post.approved", "");
+		}
+	}
+
+	private void tellDeciders(WorkspaceId workspace, PostId post) {
+		posts.find(workspace, post).ifPresent(row -> {
+			Posts.ReviewState state = posts.review(workspace, post);
+			if (row.status() != PostStatus.IN_REVIEW || state.step() >= state.steps().size()) {
+				return;
+			}
+			for (var member : policies.deciders(workspace, state.steps().get(state.step()))) {
+				if (!member.userId().equals(row.authorId())) {
+					tell(workspace, member.userId(), post, "notice.post.awaits-approval", "");
+				}
+			}
+		});
+	}
+
+	@ApplicationModuleListener
 	void on(ChannelConnected event) {
 		transactions.executeWithoutResult(s -> postService.release(event.workspaceId(),
 				posts.lockVariants(event.workspaceId(), PostStatus.HELD, PublishEngine.HELD_CHANNEL,
@@ -60,10 +99,10 @@ class PublishingWatch {
 				clock.instant()));
 	}
 
-	private void tell(WorkspaceId workspace, UserId author, PostId post, String key, String network) {
+	private void tell(WorkspaceId workspace, UserId recipient, PostId post, String key, String detail) {
 		String excerpt = posts.find(workspace, post).map(p -> excerpt(p.text())).orElse("");
-		identity.find(author).ifPresent(account -> notifications.notify(new Notice(workspace, author,
-				account.email(), account.locale(), key, List.of(network, excerpt), "/posts/" + post)));
+		identity.find(recipient).ifPresent(account -> notifications.notify(new Notice(workspace, recipient,
+				account.email(), account.locale(), key, List.of(detail, excerpt), "/posts/" + post)));
 	}
 
 	private static String excerpt(String text) {
