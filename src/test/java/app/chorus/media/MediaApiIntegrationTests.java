@@ -35,6 +35,7 @@ import app.chorus.identity.UserAccount;
 import app.chorus.media.storage.LocalMediaStorage;
 import app.chorus.media.storage.MediaStorage;
 import app.chorus.shared.web.ChorusException;
+import app.chorus.support.Multipart;
 import app.chorus.support.Api;
 import app.chorus.support.ChorusIntegrationTest;
 import app.chorus.support.TestWorld;

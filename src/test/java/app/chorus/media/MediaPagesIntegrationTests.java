@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.chorus.identity.UserAccount;
+import app.chorus.support.Multipart;
 import app.chorus.support.ChorusIntegrationTest;
 import app.chorus.support.TestWorld;
 import app.chorus.workspace.Membership;

@@ -56,6 +56,11 @@ public final class Api {
 		return send(builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	/** Posts a multipart form (a file upload). */
+	public Response upload(String path, @Nullable String token, Multipart form) {
+		return send(request(path, token).header("Content-Type", form.contentType()).POST(form.publisher()));
+	}
+
 	public Response patch(String path, @Nullable String token, Object body) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

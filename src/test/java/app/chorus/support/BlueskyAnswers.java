@@ -53,6 +53,14 @@ public final class BlueskyAnswers {
 					+ "\"commit\":{\"cid\":\"bafyreicommit\",\"rev\":\"3lcommitrev22\"},\"validationStatus\":\"valid\"}")));
 	}
 
+	/** uploadBlob stores whatever it is sent and answers with a blob reference of its type. */
+	public static void blobsAreStored(WireMockExtension pds) {
+		pds.stubFor(post("/xrpc/com.atproto.repo.uploadBlob").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withTransformers("response-template")
+			.withBody("{\"blob\":{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafkreiblob\"},"
+					+ "\"mimeType\":\"{{request.headers.Content-Type}}\",\"size\":1000}}")));
+	}
+
 	/** An XRPC error answer. */
 	public static ResponseDefinitionBuilder error(int status, String error, String message) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json")

@@ -3,11 +3,6 @@ package app.chorus.publishing.imports;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +22,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import app.chorus.support.Api;
 import app.chorus.support.BlueskyAnswers;
 import app.chorus.support.ChorusIntegrationTest;
+import app.chorus.support.Multipart;
 import app.chorus.support.TestWorld;
 import app.chorus.workspace.Membership;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Bulk import through the API: a dry run that names every bad line, and an import that makes all or nothing. */
 @ChorusIntegrationTest
@@ -67,7 +62,7 @@ class ImportsIntegrationTests {
 	}
 
 	@Test
-	void aDryRunNamesEveryBadLineAndMakesNothing() throws Exception {
+	void aDryRunNamesEveryBadLineAndMakesNothing() {
 		String csv = "channels,text,scheduled_at\n"
 				+ handle + ",Fine,2030-01-01 10:00\n"
 				+ handle + "," + "x".repeat(301) + ",2030-01-01 10:00\n"
@@ -93,7 +88,7 @@ class ImportsIntegrationTests {
 	}
 
 	@Test
-	void aGoodFileIsImportedWholeAndCanBeFollowed() throws Exception {
+	void aGoodFileIsImportedWholeAndCanBeFollowed() {
 		StringBuilder csv = new StringBuilder("channels,text,scheduled_at,time_zone\n");
 		for (int i = 0; i < 60; i++) {
 			csv.append(handle).append(",Post number ").append(i).append(",2030-01-01 10:").append(String.format("%02d", i % 60))
@@ -122,18 +117,9 @@ class ImportsIntegrationTests {
 		assertThat(template.raw().body()).startsWith("channels,text,scheduled_at,time_zone");
 	}
 
-	private Api.Response upload(String csv, boolean dryRun) throws IOException, InterruptedException {
-		String boundary = "chorus" + UUID.randomUUID();
-		byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"posts.csv\"\r\n"
-				+ "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://localhost:" + port + "/api/v1/posts/imports?dryRun=" + dryRun))
-			.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-		return new Api.Response(response.statusCode(), response, response.body().isBlank()
-				? JsonMapper.builder().build().missingNode() : JsonMapper.builder().build().readTree(response.body()));
+	private Api.Response upload(String csv, boolean dryRun) {
+		return api.upload("/api/v1/posts/imports?dryRun=" + dryRun, token, Multipart.of(Map.of(), "file", "posts.csv",
+				"text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private int posts() {

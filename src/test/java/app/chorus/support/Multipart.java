@@ -1,4 +1,4 @@
-package app.chorus.media;
+package app.chorus.support;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
