@@ -212,6 +212,32 @@ class PublishingIntegrationTests {
 	}
 
 	@Test
+	void aChannelAtItsNetworksPostingCapWaitsForTheWindowInsteadOfBeingRefused() {
+		String earlier = api.post("/api/v1/posts", token, Map.of("text", "Earlier", "channelIds",
+				List.of(channelId))).json().get("id").asString();
+		Instant oldest = Instant.now().minus(Duration.ofMinutes(50));
+		// Bluesky: Chorus keeps to 1,500 posts an hour per account
+		jdbc.sql("""
+				insert into publishing.variants (id, post_id, workspace_id, channel_id, network, surface, position, text,
+				    status, idempotency_key, published_at, updated_at)
+				select gen_random_uuid(), ?, ?, ?, 'bluesky', 'bluesky-post', n, 'old', 'published',
+				    'cap-' || gen_random_uuid(), cast(? as timestamptz) + (n * interval '1 second'), now()
+				from generate_series(1, 1500) n""")
+			.params(UUID.fromString(earlier), workspace.workspaceId().value(), UUID.fromString(channelId),
+					java.sql.Timestamp.from(oldest))
+			.update();
+
+		String id = publishNow("One too many this hour");
+		JsonNode variant = Awaitility.await().atMost(Duration.ofSeconds(15))
+			.until(() -> api.get("/api/v1/posts/" + id, token).json().get("variants").get(0),
+					v -> "publishing.error.posting-cap".equals(v.get("error").asString()));
+		assertThat(variant.get("status").asString()).isEqualTo("scheduled");
+		assertThat(Instant.parse(variant.get("nextAttemptAt").asString()))
+			.isBetween(oldest.plus(Duration.ofHours(1)), oldest.plus(Duration.ofHours(1)).plusSeconds(5));
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).isEmpty();
+	}
+
+	@Test
 	void onlyThoseAllowedToPublishOnAChannelMaySchedule() {
 		String contributor = world.token(world.member(workspace, "writer", Role.CONTRIBUTOR), workspace);
 		assertThat(api.post("/api/v1/posts", contributor, Map.of("text", "Draft by a contributor",

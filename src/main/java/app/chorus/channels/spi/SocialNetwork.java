@@ -39,4 +39,9 @@ public interface SocialNetwork {
 	default java.time.Duration idempotencyWindow() {
 		return java.time.Duration.ZERO;
 	}
+
+	/** The network's caps on how many posts one account may publish, per window; empty when it documents none. */
+	default java.util.List<PostingCap> postingCaps() {
+		return java.util.List.of();
+	}
 }

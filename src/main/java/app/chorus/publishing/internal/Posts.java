@@ -325,6 +325,29 @@ class Posts {
 			.params(workspace.value(), variant).query(Posts::attempt).list();
 	}
 
+	/**
+	 * When the channel may publish again under a cap of {@code posts} per {@code per}: empty when it may now (fewer
+	 * than that many published or going out in the window), else when the oldest in the window leaves it.
+	 */
+	Optional<Instant> capReleases(WorkspaceId workspace, UUID channel, int posts, java.time.Duration per,
+			Instant now) {
+		Instant since = now.minus(per);
+		int inWindow = jdbc.sql("""
+				select count(*) from publishing.variants
+				where workspace_id = ? and channel_id = ? and (published_at > ? or status = 'publishing')""")
+			.params(workspace.value(), channel, ts(since)).query(Integer.class).single();
+		if (inWindow < posts) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select published_at from publishing.variants
+				where workspace_id = ? and channel_id = ? and published_at > ?
+				order by published_at offset ? limit 1""")
+			.params(workspace.value(), channel, ts(since), Math.max(0, inWindow - posts))
+			.query(Timestamp.class).optional().map(t -> t.toInstant().plus(per).plusSeconds(1))
+			.or(() -> Optional.of(now.plusSeconds(30)));
+	}
+
 	boolean paused(WorkspaceId workspace) {
 		return jdbc.sql("select count(*) from publishing.pauses where workspace_id = ?").param(workspace.value())
 			.query(Integer.class).single() > 0;

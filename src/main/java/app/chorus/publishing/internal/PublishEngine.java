@@ -25,6 +25,7 @@ import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.MediaItem;
 import app.chorus.channels.spi.NetworkUnavailable;
 import app.chorus.channels.spi.PostVariant;
+import app.chorus.channels.spi.PostingCap;
 import app.chorus.channels.spi.PublishResult;
 import app.chorus.channels.spi.SocialNetwork;
 import app.chorus.media.MediaId;
@@ -129,6 +130,12 @@ public class PublishEngine {
 					statuses.refresh(workspace, variant.postId());
 					return new Nothing();
 				}
+				Optional<Instant> capped = overCap(workspace, variant, now);
+				if (capped.isPresent()) {
+					posts.updateVariantStatus(workspace, variantId, PostStatus.SCHEDULED, null, capped.get(), now);
+					posts.noteError(workspace, variantId, "publishing.error.posting-cap", capped.get().toString());
+					return new Later(capped.get());
+				}
 				AttemptRow attempt = posts.startAttempt(workspace, variantId, node, now);
 				posts.updateVariantStatus(workspace, variantId, PostStatus.PUBLISHING, null, null, now);
 				statuses.refresh(workspace, variant.postId());
@@ -141,6 +148,18 @@ public class PublishEngine {
 				return new Nothing();
 			}
 		}
+	}
+
+	/** When the channel's network caps would be broken by publishing now: the time the cap allows it again. */
+	private Optional<Instant> overCap(WorkspaceId workspace, VariantRow variant, Instant now) {
+		Instant latest = null;
+		for (PostingCap cap : network(workspace, variant).map(SocialNetwork::postingCaps).orElse(List.of())) {
+			Optional<Instant> release = posts.capReleases(workspace, variant.channelId(), cap.posts(), cap.per(), now);
+			if (release.isPresent() && (latest == null || release.get().isAfter(latest))) {
+				latest = release.get();
+			}
+		}
+		return Optional.ofNullable(latest);
 	}
 
 	/** The variant was claimed and its attempt never finished: the node died, or the answer was lost. */

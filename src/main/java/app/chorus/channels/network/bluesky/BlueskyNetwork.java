@@ -117,6 +117,18 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 		return java.time.Duration.ofDays(3650);
 	}
 
+	/**
+	 * Bluesky counts record writes per account: at most 5,000 points an hour and 35,000 a day, a created record costing
+	 * 3 (https://docs.bsky.app/docs/advanced-guides/rate-limits), so 1,666 records an hour and 11,666 a day. Likes,
+	 * reposts and replies from the inbox spend the same budget: posts keep a tenth of it free for them.
+	 */
+	@Override
+	public java.util.List<app.chorus.channels.spi.PostingCap> postingCaps() {
+		String source = "https://docs.bsky.app/docs/advanced-guides/rate-limits";
+		return java.util.List.of(new app.chorus.channels.spi.PostingCap(1_500, java.time.Duration.ofHours(1), source),
+				new app.chorus.channels.spi.PostingCap(10_500, java.time.Duration.ofDays(1), source));
+	}
+
 	@Override
 	public AuthMethod auth() {
 		return AuthMethod.APP_PASSWORD;

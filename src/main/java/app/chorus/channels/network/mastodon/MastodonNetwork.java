@@ -84,6 +84,18 @@ public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, 
 		return java.time.Duration.ofHours(1);
 	}
 
+	/**
+	 * Mastodon allows an account 300 API requests in 5 minutes, and 30 media uploads in 30 minutes
+	 * (https://docs.joinmastodon.org/api/rate-limits/). A status costs one request, and its media one upload and some
+	 * polling each, so posts keep to a third of the request budget; the upload limit and an instance's own, stricter
+	 * limits still answer 429, which is honoured then.
+	 */
+	@Override
+	public java.util.List<app.chorus.channels.spi.PostingCap> postingCaps() {
+		return java.util.List.of(new app.chorus.channels.spi.PostingCap(100, java.time.Duration.ofMinutes(5),
+				"https://docs.joinmastodon.org/api/rate-limits/"));
+	}
+
 	@Override
 	public AuthMethod auth() {
 		return AuthMethod.OAUTH2_PER_INSTANCE;
