@@ -178,6 +178,26 @@ class ApprovalsIntegrationTests {
 		assertThat(unknown.raw().body()).contains("campaignId").contains("variants[0].media[0]");
 	}
 
+	@Test
+	void linksBecomeTaggedShortLinksWhenThePostAsks() {
+		String campaign = api.post("/api/v1/campaigns", owner, Map.of("name", "Tulip week")).json().get("id")
+			.asString();
+		Api.Response created = api.post("/api/v1/posts", owner, Map.of("text",
+				"Read more: https://example.com/tulips?ref=news", "channelIds", List.of(channelId), "publishNow", true,
+				"campaignId", campaign, "shortenLinks", true));
+		awaitStatus(created.json().get("id").asString(), "published");
+		String record = pds.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.createRecord"))).get(0)
+			.getBodyAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost/l/([A-Za-z0-9]+)")
+			.matcher(record);
+		assertThat(link.find()).as("the text carries a short link: " + record).isTrue();
+		assertThat(record).doesNotContain("example.com/tulips");
+		Api.Response followed = api.get("/l/" + link.group(1), null);
+		assertThat(followed.status()).isEqualTo(302);
+		assertThat(followed.header("Location")).isEqualTo(
+				"https://example.com/tulips?ref=news&utm_source=bluesky&utm_medium=social&utm_campaign=tulip-week");
+	}
+
 	private void policy(List<Map<String, String>> steps) {
 		assertThat(api.putJson("/api/v1/publishing/approval-policy", owner, Map.of("steps", steps)).status())
 			.isEqualTo(200);

@@ -63,10 +63,13 @@ class PostsApi {
 			@Nullable Map<String, String> options, @Nullable List<UUID> media) {
 	}
 
-	/** {@code media}: media library ids, in order, for every variant that does not name its own. */
+	/**
+	 * {@code media}: media library ids, in order, for every variant that does not name its own. {@code shortenLinks}:
+	 * links in the text become Chorus short links tagged with UTM parameters (network, campaign) when published.
+	 */
 	record PostBody(@Nullable String text, @Nullable List<UUID> channelIds, @Nullable List<VariantBody> variants,
 			@Nullable String scheduledAt, @Nullable Boolean publishNow, @Nullable UUID campaignId,
-			@Nullable List<UUID> media) {
+			@Nullable List<UUID> media, @Nullable Boolean shortenLinks) {
 	}
 
 	record SubmitBody(@Nullable String scheduledAt, @Nullable Boolean publishNow) {
@@ -210,7 +213,7 @@ class PostsApi {
 							v.media()))
 					.toList(),
 				instant("scheduledAt", body.scheduledAt()), Boolean.TRUE.equals(body.publishNow()), body.campaignId(),
-				body.media() == null ? List.of() : body.media());
+				body.media() == null ? List.of() : body.media(), Boolean.TRUE.equals(body.shortenLinks()));
 	}
 
 	private AuditActor actor() {

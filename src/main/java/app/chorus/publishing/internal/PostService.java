@@ -101,7 +101,8 @@ public class PostService {
 
 	/** What a person asks for. {@code variants} override the text (and surface, options) per channel. */
 	public record Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
-			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds) {
+			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds,
+			boolean shortenLinks) {
 
 		public Draft {
 			channelIds = List.copyOf(channelIds);
@@ -111,7 +112,7 @@ public class PostService {
 
 		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
 				@Nullable Instant scheduledAt, boolean publishNow) {
-			this(text, channelIds, variants, scheduledAt, publishNow, null, List.of());
+			this(text, channelIds, variants, scheduledAt, publishNow, null, List.of(), false);
 		}
 
 		/** Every channel the draft names, in order. */
@@ -311,6 +312,11 @@ public class PostService {
 			}
 			Map<String, String> options = override != null && override.options() != null ? override.options()
 					: Map.of();
+			if (draft.shortenLinks()) {
+				Map<String, String> withLinks = new LinkedHashMap<>(options);
+				withLinks.put(PublishEngine.SHORTEN_LINKS, "true");
+				options = Map.copyOf(withLinks);
+			}
 			if (scheduling) {
 				Optional<NetworkRules> rules = channels.rules(workspace, found.id());
 				if (rules.isEmpty()) {
@@ -366,7 +372,7 @@ public class PostService {
 		WorkspaceId workspace = membership.workspaceId();
 		Instant now = clock.instant();
 		Draft asDraft = new Draft(draft.text(), draft.channelIds(), draft.variants(), null, false,
-				draft.campaignId(), draft.mediaIds());
+				draft.campaignId(), draft.mediaIds(), draft.shortenLinks());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, asDraft, now, problems);
 		if (draft.scheduledAt() != null && draft.scheduledAt().isBefore(now.minus(PAST_TOLERANCE))) {
@@ -406,7 +412,7 @@ public class PostService {
 		Draft draft = new Draft(current.text(), current.variants().stream().map(VariantView::channelId).toList(),
 				current.variants().stream().map(v -> new VariantDraft(v.channelId(), v.text(), v.surface(),
 						v.options(), v.mediaIds())).toList(),
-				at, publishNow, current.campaignId(), List.of());
+				at, publishNow, current.campaignId(), List.of(), false);
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, draft, now, problems);
 		if (!problems.isEmpty()) {

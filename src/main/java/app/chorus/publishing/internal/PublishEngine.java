@@ -31,6 +31,9 @@ import app.chorus.channels.spi.SocialNetwork;
 import app.chorus.media.MediaId;
 import app.chorus.media.MediaLibrary;
 import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.campaigns.Campaigns;
+import app.chorus.publishing.links.ShortLinks;
+import app.chorus.publishing.links.Utm;
 import app.chorus.publishing.VariantFailed;
 import app.chorus.publishing.VariantNeedsConfirmation;
 import app.chorus.publishing.VariantPublished;
@@ -60,11 +63,15 @@ public class PublishEngine {
 	private static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
 
 	static final String HELD_PAUSED = "paused";
+	/** The variant option that asks for the links in its text to become tagged short links when it is published. */
+	public static final String SHORTEN_LINKS = "shortenLinks";
 	static final String HELD_CHANNEL = "channel";
 
 	private final Posts posts;
 	private final ChannelManagement channels;
 	private final MediaLibrary mediaLibrary;
+	private final ShortLinks shortLinks;
+	private final Campaigns campaigns;
 	private final PostStatuses statuses;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
@@ -72,13 +79,16 @@ public class PublishEngine {
 	private final String node;
 	private final Duration firstRetry;
 
-	PublishEngine(Posts posts, ChannelManagement channels, MediaLibrary mediaLibrary, PostStatuses statuses, TransactionTemplate transactions,
+	PublishEngine(Posts posts, ChannelManagement channels, MediaLibrary mediaLibrary, ShortLinks shortLinks,
+			Campaigns campaigns, PostStatuses statuses, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${chorus.publishing.first-retry:PT30S}")
 			Duration firstRetry) {
 		this.posts = posts;
 		this.channels = channels;
 		this.mediaLibrary = mediaLibrary;
+		this.shortLinks = shortLinks;
+		this.campaigns = campaigns;
 		this.statuses = statuses;
 		this.transactions = transactions;
 		this.events = events;
@@ -204,8 +214,7 @@ public class PublishEngine {
 		PublishResult result;
 		try {
 			ChannelSession session = channels.session(workspace, channelId);
-			PostVariant content = new PostVariant(variant.surface(), variant.text(), media, null, null, null,
-					null, variant.options());
+			PostVariant content = content(workspace, variant, media);
 			result = send(network.get(), session, content, variant.idempotencyKey());
 			if (result instanceof PublishResult.SessionExpired) {
 				result = send(network.get(), channels.renewedSession(workspace, channelId), content,
@@ -219,6 +228,29 @@ public class PublishEngine {
 			result = new PublishResult.TransientFailure(e.getMessage() == null ? "network unavailable" : e.getMessage());
 		}
 		return finish(workspace, variant, attempt, result, null);
+	}
+
+	/**
+	 * What goes to the network: the variant's text, with its links made into Chorus short links tagged for the
+	 * network and the post's campaign when the post asked for it ({@code shortenLinks} option). Short links that would
+	 * break the network's rules (a very short address made longer) are left out: the original text goes instead.
+	 */
+	private PostVariant content(WorkspaceId workspace, VariantRow variant, List<MediaItem> media) {
+		java.util.Map<String, String> options = new java.util.HashMap<>(variant.options());
+		boolean shorten = "true".equals(options.remove(SHORTEN_LINKS));
+		PostVariant original = new PostVariant(variant.surface(), variant.text(), media, null, null, null, null,
+				options);
+		if (!shorten) {
+			return original;
+		}
+		String campaign = posts.find(workspace, variant.postId()).map(Posts.PostRow::campaignId)
+			.flatMap(id -> campaigns.find(workspace, id)).map(c -> c.name()).orElse("chorus");
+		String text = shortLinks.rewrite(workspace, variant.text(), Utm.forNetwork(variant.network(), campaign),
+				variant.postId().value(), variant.id()).text();
+		PostVariant shortened = new PostVariant(variant.surface(), text, media, null, null, null, null, options);
+		boolean fits = channels.rules(workspace, new ChannelId(variant.channelId()))
+			.map(rules -> rules.check(shortened).isEmpty()).orElse(true);
+		return fits ? shortened : original;
 	}
 
 	private static PublishResult send(SocialNetwork network, ChannelSession session, PostVariant content, String key) {
