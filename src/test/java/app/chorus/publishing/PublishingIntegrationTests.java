@@ -99,6 +99,38 @@ class PublishingIntegrationTests {
 	}
 
 	@Test
+	void aThreadAndAFirstCommentGoOutAsRepliesEachToThePartBefore() {
+		Api.Response created = api.post("/api/v1/posts", token, Map.of("text", "1/3 Our spring plans",
+				"channelIds", List.of(channelId), "publishNow", true, "thread", List.of("2/3 Tulips", "3/3 Daffodils"),
+				"firstComment", "Tickets: see our profile"));
+		assertThat(created.status()).isEqualTo(201);
+		awaitStatus(created.json().get("id").asString(), "published", Duration.ofSeconds(20));
+		var writes = pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
+		assertThat(writes).hasSize(4);
+		JsonNode first = json(writes.get(0).getBodyAsString());
+		assertThat(first.path("record").has("reply")).isFalse();
+		String root = "at://" + did + "/app.bsky.feed.post/" + first.path("rkey").asString();
+		String previous = root;
+		for (int i = 1; i < 4; i++) {
+			JsonNode part = json(writes.get(i).getBodyAsString());
+			assertThat(part.path("record").path("reply").path("root").path("uri").asString()).isEqualTo(root);
+			assertThat(part.path("record").path("reply").path("parent").path("uri").asString()).isEqualTo(previous);
+			previous = "at://" + did + "/app.bsky.feed.post/" + part.path("rkey").asString();
+		}
+		assertThat(json(writes.get(3).getBodyAsString()).path("record").path("text").asString())
+			.isEqualTo("Tickets: see our profile");
+
+		Api.Response tooLong = api.post("/api/v1/posts", token, Map.of("text", "ok", "channelIds",
+				List.of(channelId), "publishNow", true, "thread", List.of("x".repeat(301))));
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.raw().body()).contains("variants[0].thread[0].text");
+	}
+
+	private static JsonNode json(String body) {
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+	}
+
+	@Test
 	void aVariantThatBreaksItsNetworksRulesIsRefusedWithTheRuleNamed() {
 		Api.Response refused = api.post("/api/v1/posts", token, Map.of("text", "ab".repeat(151),
 				"channelIds", List.of(channelId), "publishNow", true));

@@ -60,16 +60,19 @@ class PostsApi {
 	}
 
 	record VariantBody(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
-			@Nullable Map<String, String> options, @Nullable List<UUID> media) {
+			@Nullable Map<String, String> options, @Nullable List<UUID> media, @Nullable List<String> thread) {
 	}
 
 	/**
 	 * {@code media}: media library ids, in order, for every variant that does not name its own. {@code shortenLinks}:
 	 * links in the text become Chorus short links tagged with UTM parameters (network, campaign) when published.
+	 * {@code thread}: further parts, each published as a reply to the one before; {@code firstComment}: one more part
+	 * after them (on Bluesky and Mastodon a first comment is the account's own first reply).
 	 */
 	record PostBody(@Nullable String text, @Nullable List<UUID> channelIds, @Nullable List<VariantBody> variants,
 			@Nullable String scheduledAt, @Nullable Boolean publishNow, @Nullable UUID campaignId,
-			@Nullable List<UUID> media, @Nullable Boolean shortenLinks) {
+			@Nullable List<UUID> media, @Nullable Boolean shortenLinks, @Nullable List<String> thread,
+			@Nullable String firstComment) {
 	}
 
 	record SubmitBody(@Nullable String scheduledAt, @Nullable Boolean publishNow) {
@@ -87,7 +90,8 @@ class PostsApi {
 	record VariantResource(UUID id, UUID channelId, String network, String surface, String text,
 			Map<String, String> options, String status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
-			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt, List<UUID> media) {
+			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt, List<UUID> media,
+			List<String> thread) {
 	}
 
 	record PostResource(UUID id, String status, String text, @Nullable Instant scheduledAt, UUID authorId,
@@ -210,10 +214,19 @@ class PostsApi {
 		return new PostService.Draft(body.text(), body.channelIds() == null ? List.of() : body.channelIds(),
 				body.variants() == null ? List.of() : body.variants().stream()
 					.map(v -> new PostService.VariantDraft(v.channelId(), v.text(), v.surface(), v.options(),
-							v.media()))
+							v.media(), v.thread()))
 					.toList(),
 				instant("scheduledAt", body.scheduledAt()), Boolean.TRUE.equals(body.publishNow()), body.campaignId(),
-				body.media() == null ? List.of() : body.media(), Boolean.TRUE.equals(body.shortenLinks()));
+				body.media() == null ? List.of() : body.media(), Boolean.TRUE.equals(body.shortenLinks()),
+				thread(body));
+	}
+
+	private static List<String> thread(PostBody body) {
+		List<String> parts = new java.util.ArrayList<>(body.thread() == null ? List.of() : body.thread());
+		if (body.firstComment() != null && !body.firstComment().isBlank()) {
+			parts.add(body.firstComment());
+		}
+		return parts;
 	}
 
 	private AuditActor actor() {
@@ -260,6 +273,6 @@ class PostsApi {
 	private static VariantResource resource(VariantView v) {
 		return new VariantResource(v.id(), v.channelId(), v.network(), v.surface(), v.text(), v.options(),
 				v.status().key(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(),
-				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt(), v.mediaIds());
+				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt(), v.mediaIds(), v.thread());
 	}
 }

@@ -34,6 +34,7 @@ import app.chorus.channels.ChannelPermission;
 import app.chorus.channels.ChannelView;
 import app.chorus.channels.spi.MediaItem;
 import app.chorus.channels.spi.NetworkRules;
+import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.Surface;
 import app.chorus.media.MediaId;
@@ -66,6 +67,7 @@ public class PostService {
 
 	static final int MAX_CHANNELS = 100;
 	static final int MAX_TEXT = 100_000;
+	static final int MAX_THREAD = 25;
 	static final int MAX_URL = 2_000;
 	/** A time this far in the past is a mistake, not "now". */
 	private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
@@ -102,17 +104,24 @@ public class PostService {
 	/** What a person asks for. {@code variants} override the text (and surface, options) per channel. */
 	public record Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
 			@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds,
-			boolean shortenLinks) {
+			boolean shortenLinks, List<String> thread) {
 
 		public Draft {
 			channelIds = List.copyOf(channelIds);
 			variants = List.copyOf(variants);
 			mediaIds = List.copyOf(mediaIds);
+			thread = List.copyOf(thread);
+		}
+
+		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
+				@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds,
+				boolean shortenLinks) {
+			this(text, channelIds, variants, scheduledAt, publishNow, campaignId, mediaIds, shortenLinks, List.of());
 		}
 
 		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
 				@Nullable Instant scheduledAt, boolean publishNow) {
-			this(text, channelIds, variants, scheduledAt, publishNow, null, List.of(), false);
+			this(text, channelIds, variants, scheduledAt, publishNow, null, List.of(), false, List.of());
 		}
 
 		/** Every channel the draft names, in order. */
@@ -124,12 +133,21 @@ public class PostService {
 	}
 
 	/** A channel's own version; {@code mediaIds} null uses the post's media. */
+	/**
+	 * A channel's own version; {@code mediaIds} null uses the post's media, {@code thread} null the post's further
+	 * parts.
+	 */
 	public record VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
-			@Nullable Map<String, String> options, @Nullable List<UUID> mediaIds) {
+			@Nullable Map<String, String> options, @Nullable List<UUID> mediaIds, @Nullable List<String> thread) {
 
 		public VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
 				@Nullable Map<String, String> options) {
-			this(channelId, text, surface, options, null);
+			this(channelId, text, surface, options, null, null);
+		}
+
+		public VariantDraft(@Nullable UUID channelId, @Nullable String text, @Nullable String surface,
+				@Nullable Map<String, String> options, @Nullable List<UUID> mediaIds) {
+			this(channelId, text, surface, options, mediaIds, null);
 		}
 	}
 
@@ -143,7 +161,7 @@ public class PostService {
 			Map<String, String> options, PostStatus status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
 			@Nullable String errorKey, @Nullable String errorDetail, @Nullable Instant publishedAt,
-			List<UUID> mediaIds) {
+			List<UUID> mediaIds, List<String> thread) {
 	}
 
 	public record AttemptView(int number, String node, Instant startedAt, @Nullable Instant finishedAt,
@@ -196,7 +214,7 @@ public class PostService {
 					posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
 							variant.channel().network(), variant.surface(), variant.position(), variant.text(),
 							variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null,
-							null, null, null, variant.media()), now);
+							null, null, null, variant.media(), variant.thread()), now);
 					if (status == PostStatus.SCHEDULED) {
 						PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
 					}
@@ -256,7 +274,7 @@ public class PostService {
 	}
 
 	private record PlannedVariant(ChannelView channel, Surface surface, int position, String text,
-			Map<String, String> options, List<UUID> media) {
+			Map<String, String> options, List<UUID> media, List<String> thread) {
 	}
 
 	private List<PlannedVariant> plan(Membership membership, Draft draft, String text, boolean scheduling,
@@ -335,11 +353,23 @@ public class PostService {
 				}
 				items.add(mediaLibrary.item(workspace, mediaView.get().id(), surface));
 			}
-			if (scheduling) {
-				problems.addAll(VariantRules.check(channels.rules(workspace, found.id()).orElseThrow(),
-						new PostVariant(surface, variantText, items, null, null, null, null, options), field));
+			List<String> thread = override != null && override.thread() != null ? override.thread() : draft.thread();
+			if (thread.size() > MAX_THREAD) {
+				problems.add(new FieldProblem(field + "thread", "post.thread.too-long", MAX_THREAD));
 			}
-			planned.add(new PlannedVariant(found, surface, position++, variantText, options, media));
+			if (!thread.isEmpty() && !channels.network(found).map(n -> n instanceof Replying).orElse(false)) {
+				problems.add(new FieldProblem(field + "thread", "post.thread.unsupported", found.name()));
+			}
+			if (scheduling) {
+				NetworkRules rules = channels.rules(workspace, found.id()).orElseThrow();
+				problems.addAll(VariantRules.check(rules,
+						new PostVariant(surface, variantText, items, null, null, null, null, options), field));
+				for (int t = 0; t < thread.size(); t++) {
+					problems.addAll(VariantRules.check(rules, PostVariant.text(surface, thread.get(t)),
+							field + "thread[" + t + "]."));
+				}
+			}
+			planned.add(new PlannedVariant(found, surface, position++, variantText, options, media, thread));
 		}
 		return planned;
 	}
@@ -372,7 +402,7 @@ public class PostService {
 		WorkspaceId workspace = membership.workspaceId();
 		Instant now = clock.instant();
 		Draft asDraft = new Draft(draft.text(), draft.channelIds(), draft.variants(), null, false,
-				draft.campaignId(), draft.mediaIds(), draft.shortenLinks());
+				draft.campaignId(), draft.mediaIds(), draft.shortenLinks(), draft.thread());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, asDraft, now, problems);
 		if (draft.scheduledAt() != null && draft.scheduledAt().isBefore(now.minus(PAST_TOLERANCE))) {
@@ -411,8 +441,8 @@ public class PostService {
 		PostView current = find(workspace, id);
 		Draft draft = new Draft(current.text(), current.variants().stream().map(VariantView::channelId).toList(),
 				current.variants().stream().map(v -> new VariantDraft(v.channelId(), v.text(), v.surface(),
-						v.options(), v.mediaIds())).toList(),
-				at, publishNow, current.campaignId(), List.of(), false);
+						v.options(), v.mediaIds(), v.thread())).toList(),
+				at, publishNow, current.campaignId(), List.of(), false, List.of());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<PlannedVariant> planned = checked(membership, draft, now, problems);
 		if (!problems.isEmpty()) {
@@ -466,7 +496,7 @@ public class PostService {
 			posts.insert(new VariantRow(variantId, id, workspace, variant.channel().id().value(),
 					variant.channel().network(), variant.surface(), variant.position(), variant.text(),
 					variant.options(), status, null, when, "chorus-" + variantId, 0, null, null, null, null, null,
-					null, null, variant.media()), now);
+					null, null, variant.media(), variant.thread()), now);
 			if (status == PostStatus.SCHEDULED && when != null) {
 				PublishTask.schedule(scheduler, publishTask, workspace, variantId, when);
 			}
@@ -647,7 +677,7 @@ public class PostService {
 	private static VariantView view(VariantRow v) {
 		return new VariantView(v.id(), v.channelId(), v.network().key(), v.surface().key(), v.text(), v.options(),
 				v.status(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(), v.url(),
-				v.errorKey(), v.errorDetail(), v.publishedAt(), v.media());
+				v.errorKey(), v.errorDetail(), v.publishedAt(), v.media(), v.thread());
 	}
 
 	private static String hash(String value) {

@@ -28,6 +28,8 @@ class Posts {
 
 	private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
 	};
+	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+	};
 	private static final TypeReference<List<UUID>> MEDIA_IDS = new TypeReference<>() {
 	};
 	private static final TypeReference<List<ApprovalPolicies.Step>> STEP_LIST = new TypeReference<>() {
@@ -51,10 +53,11 @@ class Posts {
 			@Nullable String heldReason, @Nullable Instant scheduledAt, String idempotencyKey, int attempts,
 			@Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String remoteHash,
 			@Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
-			@Nullable Instant publishedAt, List<UUID> media) {
+			@Nullable Instant publishedAt, List<UUID> media, List<String> thread) {
 
 		VariantRow {
 			media = List.copyOf(media);
+			thread = List.copyOf(thread);
 		}
 	}
 
@@ -76,11 +79,12 @@ class Posts {
 	void insert(VariantRow v, Instant now) {
 		jdbc.sql("""
 				insert into publishing.variants (id, post_id, workspace_id, channel_id, network, surface, position, text,
-				    options, status, scheduled_at, idempotency_key, updated_at, media)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)""")
+				    options, status, scheduled_at, idempotency_key, updated_at, media, thread)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
 			.params(v.id(), v.postId().value(), v.workspaceId().value(), v.channelId(), v.network().key(),
 					v.surface().key(), v.position(), v.text(), json.writeValueAsString(v.options()), v.status().key(),
-					ts(v.scheduledAt()), v.idempotencyKey(), ts(now), json.writeValueAsString(v.media()))
+					ts(v.scheduledAt()), v.idempotencyKey(), ts(now), json.writeValueAsString(v.media()),
+					json.writeValueAsString(v.thread()))
 			.update();
 	}
 
@@ -276,6 +280,12 @@ class Posts {
 			.params(status.key(), errorKey, detail, ts(now), workspace.value(), id).update();
 	}
 
+	/** The network ids of a thread's parts once they are out, in order. */
+	void threadPublished(WorkspaceId workspace, UUID id, List<String> refs) {
+		jdbc.sql("update publishing.variants set thread_refs = ?::jsonb where workspace_id = ? and id = ?")
+			.params(json.writeValueAsString(refs), workspace.value(), id).update();
+	}
+
 	void noteError(WorkspaceId workspace, UUID id, String errorKey, @Nullable String detail) {
 		jdbc.sql("update publishing.variants set error_key = ?, error_detail = ? where workspace_id = ? and id = ?")
 			.params(errorKey, detail, workspace.value(), id).update();
@@ -394,7 +404,7 @@ class Posts {
 				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("remote_id"),
 				rs.getString("remote_hash"), rs.getString("url"), rs.getString("error_key"),
 				rs.getString("error_detail"), instant(rs, "published_at"),
-				json.readValue(rs.getString("media"), MEDIA_IDS));
+				json.readValue(rs.getString("media"), MEDIA_IDS), json.readValue(rs.getString("thread"), TEXTS));
 	}
 
 	private static AttemptRow attempt(ResultSet rs, int n) throws SQLException {

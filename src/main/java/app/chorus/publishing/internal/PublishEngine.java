@@ -27,6 +27,8 @@ import app.chorus.channels.spi.NetworkUnavailable;
 import app.chorus.channels.spi.PostVariant;
 import app.chorus.channels.spi.PostingCap;
 import app.chorus.channels.spi.PublishResult;
+import app.chorus.channels.spi.RemotePostRef;
+import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.SocialNetwork;
 import app.chorus.media.MediaId;
 import app.chorus.media.MediaLibrary;
@@ -217,8 +219,11 @@ public class PublishEngine {
 			PostVariant content = content(workspace, variant, media);
 			result = send(network.get(), session, content, variant.idempotencyKey());
 			if (result instanceof PublishResult.SessionExpired) {
-				result = send(network.get(), channels.renewedSession(workspace, channelId), content,
-						variant.idempotencyKey());
+				session = channels.renewedSession(workspace, channelId);
+				result = send(network.get(), session, content, variant.idempotencyKey());
+			}
+			if (result instanceof PublishResult.Published first && !variant.thread().isEmpty()) {
+				result = thread(workspace, network.get(), session, variant, first);
 			}
 		}
 		catch (ChannelPausedException e) {
@@ -251,6 +256,40 @@ public class PublishEngine {
 		boolean fits = channels.rules(workspace, new ChannelId(variant.channelId()))
 			.map(rules -> rules.check(shortened).isEmpty()).orElse(true);
 		return fits ? shortened : original;
+	}
+
+	/**
+	 * The rest of a thread: each part answers the one before, under its own idempotency key derived from the
+	 * variant's, so a retry after a failure part-way finds the parts already out instead of repeating them. The
+	 * whole is published when the last part is; a part that fails makes the variant's outcome that failure.
+	 */
+	private PublishResult thread(WorkspaceId workspace, SocialNetwork network, ChannelSession session,
+			VariantRow variant, PublishResult.Published first) {
+		if (!(network instanceof Replying replying)) {
+			return new PublishResult.Rejected(List.of());
+		}
+		RemotePostRef root = first.post();
+		RemotePostRef previous = root;
+		List<String> refs = new java.util.ArrayList<>();
+		for (int i = 0; i < variant.thread().size(); i++) {
+			RemotePostRef to = new RemotePostRef(previous.id(), previous.contentHash(), root.id(),
+					root.contentHash());
+			PublishResult part;
+			try {
+				part = replying.reply(session, to, PostVariant.text(variant.surface(), variant.thread().get(i)),
+						variant.idempotencyKey() + "-part-" + (i + 1));
+			}
+			catch (RuntimeException e) {
+				part = new PublishResult.TransientFailure(e.getClass().getSimpleName());
+			}
+			if (!(part instanceof PublishResult.Published published)) {
+				return part;
+			}
+			refs.add(published.post().id());
+			previous = published.post();
+		}
+		posts.threadPublished(workspace, variant.id(), refs);
+		return first;
 	}
 
 	private static PublishResult send(SocialNetwork network, ChannelSession session, PostVariant content, String key) {
