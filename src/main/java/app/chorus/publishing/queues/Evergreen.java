@@ -138,8 +138,9 @@ public class Evergreen {
 	 * {@code everyDays} after it last went out.
 	 * @param zone the caller's time zone, for {@code endsOn}
 	 * @throws ChorusException 403 without {@code POSTS_PUBLISH}; 404 when the workspace has no such post; 409 when
-	 * nothing of it was published; 422 naming {@code everyDays}, {@code maxTimes}, {@code endsOn}, or {@code channelIds}
-	 * for a channel the caller may not publish on
+	 * nothing of it was published, or none of its channels is connected any more; 422 naming {@code everyDays},
+	 * {@code maxTimes} (also when it has come round that often already), {@code endsOn}, or {@code channelIds} for a
+	 * channel the caller may not publish on
 	 */
 	public Started start(Membership membership, AuditActor who, PostId id, Settings settings, ZoneId zone) {
 		requireAllowed(membership);
@@ -155,25 +156,37 @@ public class Evergreen {
 			problems.add(new FieldProblem("everyDays", "evergreen.every-days.range", MIN_DAYS, MAX_DAYS));
 		}
 		Integer maxTimes = settings.maxTimes();
+		int timesSoFar = records.find(workspace, id).map(EvergreenRow::timesRecycled).orElse(0);
 		if (maxTimes != null && (maxTimes < 1 || maxTimes > MAX_TIMES)) {
 			problems.add(new FieldProblem("maxTimes", "evergreen.max-times.range", MAX_TIMES));
+		}
+		else if (maxTimes != null && maxTimes <= timesSoFar) {
+			problems.add(new FieldProblem("maxTimes", "evergreen.max-times.reached", timesSoFar));
 		}
 		Instant endsAt = endsAt(settings.endsOn(), zone, now, problems);
 		List<VariantView> published = post.variants().stream().filter(v -> v.status() == PostStatus.PUBLISHED)
 			.toList();
-		for (VariantView variant : published) {
-			if (!channels.may(membership, new ChannelId(variant.channelId()), ChannelPermission.PUBLISH)) {
-				String name = channels.find(workspace, new ChannelId(variant.channelId()))
-					.map(c -> c.name()).orElse(variant.channelId().toString());
-				problems.add(new FieldProblem("channelIds", "post.channel.not-allowed", name));
+		if (published.isEmpty()) {
+			throw new ChorusException(HttpStatus.CONFLICT, "evergreen.not-published", null);
+		}
+		// a channel disconnected since is left out of the copies, as it is when they are made
+		List<VariantView> live = published.stream()
+			.filter(v -> channels.find(workspace, new ChannelId(v.channelId())).isPresent()).toList();
+		if (live.isEmpty()) {
+			throw new ChorusException(HttpStatus.CONFLICT, "evergreen.no-channels", null);
+		}
+		for (VariantView variant : live) {
+			ChannelId channel = new ChannelId(variant.channelId());
+			if (!channels.may(membership, channel, ChannelPermission.PUBLISH)) {
+				problems.add(new FieldProblem("channelIds", "post.channel.not-allowed",
+						channels.find(workspace, channel).map(c -> c.name()).orElse(channel.toString())));
 			}
 		}
 		if (!problems.isEmpty() || every == null) {
 			throw ChorusException.invalid(problems);
 		}
 		Instant lastPublished = published.stream().map(VariantView::publishedAt).filter(Objects::nonNull)
-			.max(Comparator.naturalOrder())
-			.orElseThrow(() -> new ChorusException(HttpStatus.CONFLICT, "evergreen.not-published", null));
+			.max(Comparator.naturalOrder()).orElse(now);
 		boolean created = Objects.requireNonNull(transactions.execute(s -> {
 			Optional<EvergreenRow> current = records.find(workspace, id);
 			Instant lastOut = current.map(EvergreenRow::lastOutAt).filter(t -> t.isAfter(lastPublished))

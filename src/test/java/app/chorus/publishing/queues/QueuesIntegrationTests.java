@@ -265,6 +265,10 @@ class QueuesIntegrationTests {
 		assertThat(upcoming.get("postId").asString()).isEqualTo(copyId);
 		assertThat(upcoming.get("recycledFrom").asString()).isEqualTo(original);
 
+		Api.Response fewer = api.post("/api/v1/posts/" + original + "/evergreen", token,
+				Map.of("everyDays", 30, "maxTimes", 1));
+		assertThat(fields(fewer)).as("it has come round once already").containsExactly("maxTimes");
+
 		makeDue(original);
 		evergreen.recycleDue();
 
