@@ -1,9 +1,9 @@
 package app.chorus.publishing.queues;
 
-import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -76,7 +76,7 @@ class QueueRecords {
 			.param("ws", workspace.value()).param("channel", channel)
 			.query(rs -> {
 				slots.computeIfAbsent(rs.getObject(1, UUID.class), c -> new java.util.ArrayList<>())
-					.add(new PostingSlot(DayOfWeek.of(rs.getInt(2)), rs.getTime(3).toLocalTime()));
+					.add(new PostingSlot(DayOfWeek.of(rs.getInt(2)), rs.getObject(3, LocalTime.class)));
 			});
 		return zones.entrySet().stream()
 			.map(e -> new QueueRow(e.getKey(), e.getValue(), slots.getOrDefault(e.getKey(), List.of())))
@@ -95,7 +95,7 @@ class QueueRecords {
 		for (PostingSlot slot : slots) {
 			jdbc.sql("""
 					insert into publishing.queue_slots (channel_id, workspace_id, day, time) values (?, ?, ?, ?)""")
-				.params(channel, workspace.value(), slot.day().getValue(), Time.valueOf(slot.time())).update();
+				.params(channel, workspace.value(), slot.day().getValue(), slot.time()).update();
 		}
 	}
 
