@@ -124,7 +124,13 @@
         return response.json();
       })
       .then(function (feed) {
-        say(feed.truncated ? format(text.textTruncated, feed.events.length) : '');
+        var truncated = format(text.textTruncated, feed.events.length);
+        if (feed.truncated) {
+          say(truncated);
+        }
+        else if (statusRegion.textContent === truncated) {
+          say('');
+        }
         success(feed.events.map(toEvent));
       })
       .catch(function (error) {
@@ -206,6 +212,8 @@
         if (!answer.ok) {
           info.revert();
           alarm(answer.body.detail || text.textMoveFailed);
+          // the refusal may come from a change made elsewhere (withdrawn, sent to review): show the post as it is now
+          calendar.refetchEvents();
           return;
         }
         say(format(text.textMoved, when(start)));
@@ -229,7 +237,7 @@
     buttonHints: { prev: text.textPrev, next: text.textNext, today: text.textToday },
     views: {
       dayGridMonth: { buttonText: text.textMonth },
-      timeGridWeek: { buttonText: text.textWeek, height: 720, scrollTime: '08:00:00' },
+      timeGridWeek: { buttonText: text.textWeek },
       listMonth: { buttonText: text.textList }
     },
     height: 'auto',
@@ -246,6 +254,16 @@
     eventContent: content,
     eventDidMount: describe,
     eventDrop: move,
+    // a month or a list as tall as it is; a week's 24 hours in a box that opens at eight in the morning
+    viewDidMount: function (arg) {
+      var week = arg.view.type === 'timeGridWeek';
+      calendar.setOption('height', week ? 760 : 'auto');
+      if (week) {
+        window.setTimeout(function () {
+          calendar.scrollToTime('08:00:00');
+        }, 0);
+      }
+    },
     loading: function (busy) {
       element.setAttribute('aria-busy', busy ? 'true' : 'false');
     }
