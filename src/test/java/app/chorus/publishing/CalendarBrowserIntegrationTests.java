@@ -146,6 +146,7 @@ class CalendarBrowserIntegrationTests {
 			theWeekShowsThePostAtItsTime(twoDaysLater);
 
 			photographOnAPhone();
+			inDanishTheWeekStartsOnMonday();
 		}
 		catch (Throwable failure) {
 			browser.keepEvidence("calendar-browser");
@@ -252,6 +253,22 @@ class CalendarBrowserIntegrationTests {
 		eventOn(LocalDate.now(AUCKLAND).plusDays(3), "Fresh bread on the harbour");
 		browser.screenshot(SCREENSHOTS.resolve("calendar-month-375.png"));
 		browser.viewport(1280, 800);
+	}
+
+	/** In Danish every button speaks Danish and the week starts on Monday, as it does in Denmark. */
+	private void inDanishTheWeekStartsOnMonday() {
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language-select"))).selectByValue("da");
+		browser.waitForPage("/calendar");
+		until("the calendar in Danish", () -> driver.findElements(By.cssSelector(".fc-today-button")).stream()
+			.anyMatch(b -> b.getText().equals("I dag")));
+		assertThat(driver.findElement(By.cssSelector(".fc-dayGridMonth-button")).getText()).isEqualTo("Måned");
+		assertThat(driver.findElement(By.cssSelector(".fc-timeGridWeek-button")).getText()).isEqualTo("Uge");
+		assertThat(driver.findElement(By.cssSelector(".fc-listMonth-button")).getText()).isEqualTo("Liste");
+		assertThat(driver.findElement(By.cssSelector("th.fc-col-header-cell")).getDomAttribute("class"))
+			.contains("fc-day-mon");
+		WebElement event = eventOn(LocalDate.now(AUCKLAND).plusDays(3), "Fresh bread on the harbour");
+		assertThat(event.getText()).contains("9.30", "Planlagt");
+		browser.screenshot(SCREENSHOTS.resolve("calendar-month-da-1280.png"));
 	}
 
 	private void until(String what, java.util.function.BooleanSupplier condition) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * draft with a time, and they may publish on every channel it goes to). {@code start} is when it went out once
  * published, else its time.
  */
-public record CalendarEvent(String id, UUID postId, String title, Instant start, String status,
+record CalendarEvent(String id, UUID postId, String title, Instant start, String status,
 		List<Channel> channels, @Nullable Campaign campaign, boolean editable, String url) {
 
 	public CalendarEvent {

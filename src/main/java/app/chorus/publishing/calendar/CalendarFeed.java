@@ -36,7 +36,7 @@ import app.chorus.workspace.Permission;
  * {@value #MAX_DAYS} days, each saying whether the reader may move it.
  */
 @Component
-public class CalendarFeed {
+class CalendarFeed {
 
 	static final int MAX_DAYS = 100;
 	static final int MAX_EVENTS = 500;
@@ -53,7 +53,7 @@ public class CalendarFeed {
 	}
 
 	/** The events, earliest first; {@code truncated} when there were more than {@value #MAX_EVENTS}. */
-	public record Feed(List<CalendarEvent> events, boolean truncated) {
+	record Feed(List<CalendarEvent> events, boolean truncated) {
 
 		public Feed {
 			events = List.copyOf(events);
@@ -66,7 +66,7 @@ public class CalendarFeed {
 	 * @throws ChorusException 422 naming {@code from}, {@code to} or {@code status} when one is missing, unreadable or
 	 * the range is reversed or longer than {@value #MAX_DAYS} days
 	 */
-	public Feed events(Membership membership, ZoneId zone, @Nullable String from, @Nullable String to,
+	Feed events(Membership membership, ZoneId zone, @Nullable String from, @Nullable String to,
 			@Nullable UUID channel, @Nullable UUID campaign, @Nullable String status) {
 		Instant start = moment("from", from, zone);
 		Instant end = moment("to", to, zone);
@@ -92,7 +92,7 @@ public class CalendarFeed {
 	}
 
 	/** One post as the calendar shows it at {@code at} (after it was moved, say). */
-	public CalendarEvent event(Membership membership, PostView post, Instant at) {
+	CalendarEvent event(Membership membership, PostView post, Instant at) {
 		Map<UUID, ChannelView> channelsById = channels.all(membership.workspaceId()).stream()
 			.collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
 		Map<UUID, Campaign> campaignsById = post.campaignId() == null ? Map.of()
