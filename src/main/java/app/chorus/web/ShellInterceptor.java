@@ -63,6 +63,7 @@ class ShellInterceptor implements HandlerInterceptor {
 			navigation.add(new Shell.NavItem("nav.home", "/", path.equals("/")));
 			if (membership.can(Permission.CONTENT_VIEW)) {
 				navigation.add(item("nav.posts", "/posts", path));
+				navigation.add(item("nav.calendar", "/calendar", path));
 				navigation.add(item("nav.channels", "/channels", path));
 				navigation.add(item("nav.media", "/media", path));
 			}

@@ -139,7 +139,7 @@ class PostsApi {
 		return Page.of(posts.attempts(membership.workspaceId(), new PostId(id), variantId));
 	}
 
-	@Operation(summary = "Move a scheduled or held post to a new time")
+	@Operation(summary = "Move a scheduled or held post to a new time, or a draft's planned time (it stays a draft)")
 	@PostMapping("/{id}/schedule")
 	PostResource schedule(@PathVariable UUID id, @RequestBody ScheduleBody body) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);

@@ -114,6 +114,11 @@ public class PostService {
 		}
 
 		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
+				@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds) {
+			this(text, channelIds, variants, scheduledAt, publishNow, campaignId, mediaIds, false, List.of());
+		}
+
+		public Draft(@Nullable String text, List<UUID> channelIds, List<VariantDraft> variants,
 				@Nullable Instant scheduledAt, boolean publishNow, @Nullable UUID campaignId, List<UUID> mediaIds,
 				boolean shortenLinks) {
 			this(text, channelIds, variants, scheduledAt, publishNow, campaignId, mediaIds, shortenLinks, List.of());
@@ -386,6 +391,27 @@ public class PostService {
 			.stream().map(p -> view(p, posts.variants(workspace, p.id()))).toList();
 	}
 
+	/** A post and the moment the calendar shows it at: when it went out once published, else its time. */
+	public record DatedPost(PostView post, Instant at) {
+	}
+
+	/**
+	 * The posts placed in {@code [from, to)}, earliest first, at most {@code limit}: filtered by status (withdrawn posts
+	 * only when asked for), by a channel one of their variants goes to, and by campaign. Drafts without a time are not
+	 * placed anywhere. The caller bounds the range.
+	 */
+	public List<DatedPost> between(WorkspaceId workspace, Instant from, Instant to, @Nullable PostStatus status,
+			@Nullable UUID channel, @Nullable UUID campaign, int limit) {
+		List<Posts.DatedPost> dated = posts.between(workspace, from, to, status, channel, campaign, limit);
+		Map<PostId, List<VariantRow>> variants = new LinkedHashMap<>();
+		for (VariantRow variant : posts.variantsOf(workspace, dated.stream().map(d -> d.post().id()).toList())) {
+			variants.computeIfAbsent(variant.postId(), p -> new ArrayList<>()).add(variant);
+		}
+		return dated.stream()
+			.map(d -> new DatedPost(view(d.post(), variants.getOrDefault(d.post().id(), List.of())), d.at()))
+			.toList();
+	}
+
 	public List<AttemptView> attempts(WorkspaceId workspace, PostId post, UUID variant) {
 		find(workspace, post);
 		return posts.attempts(workspace, variant).stream()
@@ -529,7 +555,10 @@ public class PostService {
 		return find(workspace, id);
 	}
 
-	/** Moves a scheduled post (its waiting and held variants) to a new time. */
+	/**
+	 * Moves a scheduled post (its waiting and held variants) to a new time, or a draft's planned time (the draft stays a
+	 * draft and nothing goes on the schedule). Either needs the right to publish on the channels concerned.
+	 */
 	public PostView reschedule(Membership membership, AuditActor who, PostId id, @Nullable Instant at) {
 		requireAllowed(membership, Permission.POSTS_PUBLISH);
 		WorkspaceId workspace = membership.workspaceId();
@@ -543,6 +572,15 @@ public class PostService {
 		transactions.executeWithoutResult(s -> {
 			PostRow post = posts.lockPost(workspace, id).orElseThrow(() -> ChorusException.notFound("post"));
 			requireAuthorOrPublisher(membership, post);
+			if (post.status() == PostStatus.DRAFT) {
+				for (VariantRow variant : posts.variants(workspace, id)) {
+					if (!channels.may(membership, new ChannelId(variant.channelId()), ChannelPermission.PUBLISH)) {
+						throw ChorusException.forbidden("error.forbidden");
+					}
+				}
+				posts.moveDraft(workspace, id, at, now);
+				return;
+			}
 			int moved = 0;
 			for (VariantRow variant : posts.variants(workspace, id)) {
 				if (variant.status() == PostStatus.SCHEDULED || variant.status() == PostStatus.HELD) {

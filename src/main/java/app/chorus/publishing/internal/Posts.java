@@ -194,6 +194,70 @@ class Posts {
 		return statement.query(Posts::post).list();
 	}
 
+	/** A post and the moment the calendar shows it at. */
+	record DatedPost(PostRow post, Instant at) {
+	}
+
+	/**
+	 * Posts placed in {@code [from, to)}: a published post at the moment its last variant went out, any other at its
+	 * time; earliest first. Withdrawn posts only when {@code status} asks for them; drafts without a time never.
+	 */
+	List<DatedPost> between(WorkspaceId workspace, Instant from, Instant to, @Nullable PostStatus status,
+			@Nullable UUID channel, @Nullable UUID campaign, int limit) {
+		StringBuilder sql = new StringBuilder("""
+				select * from (
+				  select p.*, case when p.status = 'published' then coalesce((select max(v.published_at)
+				      from publishing.variants v where v.workspace_id = p.workspace_id and v.post_id = p.id),
+				      p.scheduled_at) else p.scheduled_at end as shown_at
+				  from publishing.posts p
+				  where p.workspace_id = :ws
+				    and ((p.scheduled_at >= :from and p.scheduled_at < :to) or (p.status = 'published' and exists (
+				      select 1 from publishing.variants v where v.workspace_id = :ws and v.post_id = p.id
+				        and v.published_at >= :from and v.published_at < :to)))""");
+		sql.append(status != null ? " and p.status = :status" : " and p.status <> 'cancelled'");
+		if (channel != null) {
+			sql.append(" and exists (select 1 from publishing.variants v where v.workspace_id = :ws"
+					+ " and v.post_id = p.id and v.channel_id = :channel)");
+		}
+		if (campaign != null) {
+			sql.append(" and p.campaign_id = :campaign");
+		}
+		sql.append(") dated where shown_at >= :from and shown_at < :to order by shown_at, id limit :limit");
+		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("from", ts(from))
+			.param("to", ts(to)).param("limit", limit);
+		if (status != null) {
+			statement = statement.param("status", status.key());
+		}
+		if (channel != null) {
+			statement = statement.param("channel", channel);
+		}
+		if (campaign != null) {
+			statement = statement.param("campaign", campaign);
+		}
+		return statement.query((rs, n) -> new DatedPost(post(rs, n), rs.getTimestamp("shown_at").toInstant())).list();
+	}
+
+	/** The variants of several posts at once, in each post's order. */
+	List<VariantRow> variantsOf(WorkspaceId workspace, List<PostId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select * from publishing.variants where workspace_id = :ws and post_id in (:ids)
+				order by post_id, position""")
+			.param("ws", workspace.value()).param("ids", ids.stream().map(PostId::value).toList())
+			.query(this::variant).list();
+	}
+
+	/** A draft's planned time, on the post and its variants; nothing goes on the schedule. */
+	void moveDraft(WorkspaceId workspace, PostId id, Instant at, Instant now) {
+		jdbc.sql("""
+				update publishing.variants set scheduled_at = ?, updated_at = ?
+				where workspace_id = ? and post_id = ? and status = 'draft'""")
+			.params(ts(at), ts(now), workspace.value(), id.value()).update();
+		reschedulePost(workspace, id, at, now);
+	}
+
 	List<VariantRow> variants(WorkspaceId workspace, PostId post) {
 		return jdbc.sql("select * from publishing.variants where workspace_id = ? and post_id = ? order by position")
 			.params(workspace.value(), post.value()).query(this::variant).list();
