@@ -187,7 +187,10 @@ class ComposerPage {
 	}
 
 	Sending sending(Membership membership, ComposerForm form) {
-		boolean review = !policies.stepsFor(membership.workspaceId(), form.channelIds()).isEmpty();
+		// before a channel is ticked, the workspace's own policy says what to expect
+		boolean review = form.channelIds().isEmpty()
+				? !policies.all(membership.workspaceId()).workspace().isEmpty()
+				: !policies.stepsFor(membership.workspaceId(), form.channelIds()).isEmpty();
 		return new Sending(review, !review && membership.can(Permission.POSTS_PUBLISH));
 	}
 
