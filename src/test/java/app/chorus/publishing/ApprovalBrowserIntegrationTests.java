@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,11 +47,12 @@ import app.chorus.workspace.Membership;
 import app.chorus.workspace.Role;
 
 /**
- * An approval round trip in real headless Chromium: the owner asks for a manager's approval on the policies page; a
- * contributor writes a post with a picture from the library, one uploaded from the composer and a second part, and
- * sends it for approval; a manager approves it on the post's page and it goes out to Bluesky (WireMock answering as the
- * AT Protocol documents it). The composer, the post in review and the policies page are photographed at laptop and
- * phone widths under target/composer-screenshots; none may scroll sideways.
+ * An approval round trip in real headless Chromium: the owner starts a campaign and asks for a manager's approval on
+ * the policies page; a contributor writes a post for the campaign with a picture from the library, one uploaded from
+ * the composer and a second part, and sends it for approval; a manager approves it on the post's page and it goes out
+ * to Bluesky (WireMock answering as the AT Protocol documents it). The campaigns, the composer, the post in review and
+ * the policies page are photographed at laptop and phone widths under target/composer-screenshots; none may scroll
+ * sideways.
  */
 @ChorusIntegrationTest
 class ApprovalBrowserIntegrationTests {
@@ -118,6 +120,7 @@ class ApprovalBrowserIntegrationTests {
 	void aContributorWritesAManagerApprovesAndThePostGoesOut() {
 		try {
 			signIn(owner);
+			theOwnerStartsACampaign();
 			theOwnerAsksForAManagersApproval();
 			signOut();
 
@@ -137,6 +140,22 @@ class ApprovalBrowserIntegrationTests {
 			browser.keepEvidence("approval-browser");
 			throw failure;
 		}
+	}
+
+	private void theOwnerStartsACampaign() {
+		browser.open("/posts");
+		driver.findElement(By.linkText("Campaigns")).click();
+		browser.waitForPage("/campaigns");
+		driver.findElement(By.xpath("//summary[normalize-space()='New campaign']")).click();
+		browser.type("campaign-name", "Rye week");
+		browser.type("campaign-objective", "Sell out the rye every day");
+		driver.findElement(By.cssSelector("form[action='/campaigns'] button[type=submit]")).click();
+		browser.waitForUrl("/campaigns");
+		WebElement row = browser.visible(By.cssSelector("table.campaigns tbody tr"));
+		assertThat(row.getText()).contains("Rye week", "Sell out the rye every day");
+		assertThat(row.findElement(By.cssSelector(".dot")).getCssValue("background-color"))
+			.isEqualTo("rgba(79, 107, 237, 1)");
+		photographAtLaptopAndPhoneWidths(Map.of("campaigns", "/campaigns"));
 	}
 
 	private void theOwnerAsksForAManagersApproval() {
@@ -183,6 +202,12 @@ class ApprovalBrowserIntegrationTests {
 		until("the preview to show both pictures", () -> driver.findElements(
 				By.cssSelector("#check-" + channel + " .preview-media img")).size() == 2);
 
+		WebElement dot = driver.findElement(By.id("campaign-dot"));
+		assertThat(dot.getDomAttribute("class")).contains("none");
+		new Select(driver.findElement(By.id("campaignId"))).selectByVisibleText("Rye week");
+		until("the campaign's colour beside it",
+				() -> dot.getCssValue("background-color").equals("rgba(79, 107, 237, 1)"));
+
 		driver.findElement(By.cssSelector("button[name=action][value=add-part]")).click();
 		browser.type("thread-0", "Rye on Fridays");
 		until("the part's own counter", () -> driver.findElement(By.id("part-check-0")).getText()
@@ -208,6 +233,8 @@ class ApprovalBrowserIntegrationTests {
 		assertThat(driver.findElement(By.cssSelector(".post-media")).getText()).contains("Tulips in a row",
 				"A loaf of rye");
 		assertThat(driver.findElement(By.cssSelector(".post-thread")).getText()).isEqualTo("Rye on Fridays");
+		assertThat(driver.findElement(By.cssSelector("#main .campaign-label")).getText())
+			.isEqualTo("Campaign: Rye week");
 		photographAtLaptopAndPhoneWidths(Map.of("post-in-review", post));
 		browser.type("approve-comment", "Lovely, send it");
 		driver.findElement(By.cssSelector("form[action$='/approve'] button[type=submit]")).click();

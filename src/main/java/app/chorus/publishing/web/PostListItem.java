@@ -17,7 +17,7 @@ import app.chorus.publishing.internal.PostService.VariantView;
 
 /**
  * A row of the posts list: the status, the start of the text, where it goes, and the time that matters for it
- * (published, scheduled, or else written), with the message key that says which.
+ * (published, scheduled, or else written), with the message key that says which; and its campaign, if any.
  */
 public record PostListItem(PostView post, String excerpt, List<ChannelLabel> channels, String timeKey, Instant time,
 		@Nullable Campaign campaign) {
@@ -26,10 +26,6 @@ public record PostListItem(PostView post, String excerpt, List<ChannelLabel> cha
 
 	/** A channel as the list names it: its network, and its name unless it was disconnected since. */
 	public record ChannelLabel(String network, @Nullable String name) {
-	}
-
-	static PostListItem of(PostView post, Map<UUID, ChannelView> channels) {
-		return of(post, channels, Map.of());
 	}
 
 	static PostListItem of(PostView post, Map<UUID, ChannelView> channels, Map<UUID, Campaign> campaigns) {
