@@ -3,6 +3,7 @@ package app.chorus.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,6 +33,11 @@ public class MediaLibrary {
 	/** The media with its renditions, or empty when the workspace has no such media. */
 	public Optional<MediaView> find(WorkspaceId workspace, MediaId id) {
 		return media.find(workspace, id);
+	}
+
+	/** The workspace's media, newest first, at most {@code limit} (the composer's picker). */
+	public List<MediaView> recent(WorkspaceId workspace, int limit) {
+		return media.page(workspace, null, limit);
 	}
 
 	/**

@@ -386,7 +386,13 @@ public class PostService {
 
 	public List<PostView> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
 			@Nullable PostView after, int limit) {
-		return posts.page(workspace, status, channel, after == null ? null : after.createdAt(),
+		return page(workspace, status, channel, null, after, limit);
+	}
+
+	/** Newest first, filtered by status, channel and campaign (each {@code null}: any). */
+	public List<PostView> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
+			@Nullable UUID campaign, @Nullable PostView after, int limit) {
+		return posts.page(workspace, status, channel, campaign, after == null ? null : after.createdAt(),
 				after == null ? null : after.id().value(), limit)
 			.stream().map(p -> view(p, posts.variants(workspace, p.id()))).toList();
 	}

@@ -168,7 +168,7 @@ class Posts {
 
 	/** Newest first; {@code before} is the last row of the previous page. */
 	List<PostRow> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
-			@Nullable Instant beforeCreated, @Nullable UUID beforeId, int limit) {
+			@Nullable UUID campaign, @Nullable Instant beforeCreated, @Nullable UUID beforeId, int limit) {
 		StringBuilder sql = new StringBuilder("select p.* from publishing.posts p where p.workspace_id = :ws");
 		if (status != null) {
 			sql.append(" and p.status = :status");
@@ -176,6 +176,9 @@ class Posts {
 		if (channel != null) {
 			sql.append(" and exists (select 1 from publishing.variants v where v.post_id = p.id"
 					+ " and v.workspace_id = :ws and v.channel_id = :channel)");
+		}
+		if (campaign != null) {
+			sql.append(" and p.campaign_id = :campaign");
 		}
 		if (beforeCreated != null && beforeId != null) {
 			sql.append(" and (p.created_at, p.id) < (:created, :id)");
@@ -187,6 +190,9 @@ class Posts {
 		}
 		if (channel != null) {
 			statement = statement.param("channel", channel);
+		}
+		if (campaign != null) {
+			statement = statement.param("campaign", campaign);
 		}
 		if (beforeCreated != null && beforeId != null) {
 			statement = statement.param("created", ts(beforeCreated)).param("id", beforeId);

@@ -13,9 +13,10 @@ import app.chorus.channels.spi.Surface;
 /**
  * A channel the person may write for, with the surfaces its network offers and the rules a post meets there
  * ({@code null} when this Chorus cannot publish to the network).
+ * @param threads whether Chorus can publish further parts (threads, first comments) there
  */
 public record ComposerChannel(UUID id, String name, String handle, @Nullable String displayName, NetworkKey network,
-		ChannelStatus status, List<Surface> surfaces, @Nullable NetworkRules rules) {
+		ChannelStatus status, List<Surface> surfaces, @Nullable NetworkRules rules, boolean threads) {
 
 	/** Whether to offer a choice of surface (Instagram's feed, Reels, Stories...). */
 	public boolean surfaceChoice() {

@@ -3,12 +3,10 @@ package app.chorus.publishing.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -23,54 +21,55 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
 import app.chorus.publishing.internal.PostService;
+import app.chorus.publishing.internal.PublishEngine;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.web.ChorusException;
-import app.chorus.shared.web.ChorusException.FieldProblem;
-import app.chorus.shared.web.FormErrors;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
 
 /**
  * The composer: one message, the channels it goes to, each channel's own version checked live against its network's
- * rules (the counters and broken rules under each channel come from {@code /posts/check} as the person types), and
- * three ways out: keep it as a draft, schedule it, publish it now.
+ * rules (the counters and broken rules under each channel come from {@code /posts/check} as the person types), media
+ * from the library, further parts of a thread, and the ways out: keep it as a draft, send it for approval when a
+ * policy asks for it, else schedule it or publish it now.
  */
 @Controller
 class ComposerController {
 
-	private static final Pattern VARIANT_FIELD = Pattern.compile("variants\\[(\\d+)]\\.(.+)");
+	private static final String REMOVE_PART = "remove-part-";
 
 	private final PostService posts;
-	private final VariantChecks checks;
+	private final ComposerPage page;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
-	private final FormErrors errors;
 
-	ComposerController(PostService posts, VariantChecks checks, WorkspaceContext context, CurrentUser currentUser,
-			FormErrors errors) {
+	ComposerController(PostService posts, ComposerPage page, WorkspaceContext context, CurrentUser currentUser) {
 		this.posts = posts;
-		this.checks = checks;
+		this.page = page;
 		this.context = context;
 		this.currentUser = currentUser;
-		this.errors = errors;
 	}
 
 	@GetMapping("/posts/new")
 	String composer(Model model) {
 		Membership membership = context.require(Permission.POSTS_DRAFT);
-		return show(membership, ComposerForm.empty(UUID.randomUUID().toString()), model);
+		return page.show(membership, ComposerForm.empty(UUID.randomUUID().toString()), model,
+				ComposerPage.Target.newPost());
 	}
 
-	/** The checks under every ticked channel, each swapped into its place (htmx out-of-band). */
+	/** The checks under every ticked channel and part, each swapped into its place (htmx out-of-band). */
 	@PostMapping("/posts/check")
 	String check(@RequestParam MultiValueMap<String, String> params, Model model) {
 		Membership membership = context.require(Permission.POSTS_DRAFT);
-		ComposerForm form = ComposerForm.from(params);
-		model.addAttribute("checks", checks.channelsFor(membership).stream().filter(c -> form.selected(c.id()))
-			.map(c -> checks.check(c, form)).toList());
-		model.addAttribute("oob", true);
-		return "publishing/fragments :: checks";
+		return page.live(membership, ComposerForm.from(params), model);
+	}
+
+	/** The media picker with {@code mediaIds} ticked: shown again after a file was uploaded from the composer. */
+	@GetMapping("/posts/media-picker")
+	String picker(@RequestParam MultiValueMap<String, String> params, Model model) {
+		Membership membership = context.require(Permission.POSTS_DRAFT);
+		return page.picker(membership, ComposerForm.from(params), model);
 	}
 
 	@PostMapping("/posts")
@@ -78,99 +77,117 @@ class ComposerController {
 			@RequestParam(defaultValue = "draft") String action, Model model, RedirectAttributes redirect) {
 		Membership membership = context.require(Permission.POSTS_DRAFT);
 		ComposerForm form = ComposerForm.from(params);
+		ComposerPage.Target target = ComposerPage.Target.newPost();
+		Optional<ComposerForm> rearranged = rearranged(form, action);
+		if (rearranged.isPresent()) {
+			return page.show(membership, rearranged.get(), model, target);
+		}
 		boolean publishNow = action.equals("publish");
-		Instant scheduledAt = null;
-		if (action.equals("schedule")) {
-			try {
-				scheduledAt = LocalTimes.parse(form.scheduledAt(), zone()).orElse(null);
-			}
-			catch (IllegalArgumentException e) {
-				return refused(membership, form, ChorusException.invalid("scheduledAt", "composer.scheduled-at.invalid"),
-						model);
-			}
-			if (scheduledAt == null) {
-				return refused(membership, form, ChorusException.invalid("scheduledAt", "post.scheduled-at.required"),
-						model);
-			}
+		Instant scheduledAt;
+		try {
+			scheduledAt = when(form, action, zone());
+			// sent for approval without a time: it goes out as soon as it is approved
+			publishNow = publishNow || action.equals("review") && scheduledAt == null;
+		}
+		catch (ChorusException e) {
+			return page.refused(membership, form, e, model, target);
 		}
 		PostService.Created created;
 		try {
-			created = posts.create(membership, actor(), draft(form, scheduledAt, publishNow),
+			created = posts.create(membership, actor(), draft(form, scheduledAt, publishNow, Map.of()),
 					form.idempotencyKey().isBlank() ? null : form.idempotencyKey());
 		}
 		catch (ChorusException e) {
 			if (e.messageKey().equals("post.idempotency-key.reused")) {
 				// the page was sent before and made a post; a fresh key lets this one through on the next click
-				ComposerForm again = new ComposerForm(form.text(), form.channelIds(), form.variantTexts(),
-						form.surfaces(), form.scheduledAt(), UUID.randomUUID().toString());
-				return refused(membership, again, new ChorusException(HttpStatus.CONFLICT, "composer.sent-before", null), model);
+				return page.refused(membership, form.withIdempotencyKey(UUID.randomUUID().toString()),
+						new ChorusException(HttpStatus.CONFLICT, "composer.sent-before", null), model, target);
 			}
-			return refused(membership, form, e, model);
+			return page.refused(membership, form, e, model, target);
 		}
-		redirect.addFlashAttribute("notice", publishNow ? "composer.publishing"
-				: scheduledAt != null ? "composer.scheduled" : "composer.saved");
+		redirect.addFlashAttribute("notice", switch (created.post().status()) {
+			case IN_REVIEW -> "composer.sent-for-approval";
+			case DRAFT -> "composer.saved";
+			default -> publishNow ? "composer.publishing" : "composer.scheduled";
+		});
 		return "redirect:/posts/" + created.post().id();
 	}
 
-	private PostService.Draft draft(ComposerForm form, @Nullable Instant scheduledAt, boolean publishNow) {
-		List<PostService.VariantDraft> variants = new ArrayList<>();
-		for (UUID channel : form.channelIds()) {
-			String surface = form.surface(channel);
-			if (form.customised(channel) || surface != null) {
-				variants.add(new PostService.VariantDraft(channel,
-						form.customised(channel) ? form.variantText(channel) : null, surface, null));
+	/**
+	 * The form with a part added or taken away, when that is what was asked ({@code add-part},
+	 * {@code remove-part-2}); nothing is saved.
+	 */
+	static Optional<ComposerForm> rearranged(ComposerForm form, String action) {
+		if (action.equals("add-part")) {
+			List<String> parts = new ArrayList<>(form.parts());
+			if (form.roomForAnotherPart()) {
+				parts.add("");
 			}
+			return Optional.of(form.withParts(parts));
 		}
-		return new PostService.Draft(form.text(), form.channelIds(), variants, scheduledAt, publishNow);
+		if (action.startsWith(REMOVE_PART)) {
+			List<String> parts = new ArrayList<>(form.parts());
+			try {
+				int index = Integer.parseInt(action.substring(REMOVE_PART.length()));
+				if (index >= 0 && index < parts.size()) {
+					parts.remove(index);
+				}
+			}
+			catch (NumberFormatException e) {
+				// a button the page never offers: the form is shown again as it was
+			}
+			return Optional.of(form.withParts(parts));
+		}
+		return Optional.empty();
 	}
 
 	/**
-	 * Shows the composer again with what was typed and each problem beside its field: the message, the channels, the
-	 * time, or the channel's own version ({@code variants[i]} is the i-th channel ticked).
+	 * The time asked for: required to schedule, optional when sending for approval, none otherwise (a new draft has
+	 * no time: a time would schedule it).
+	 * @throws ChorusException naming {@code scheduledAt} when it is missing or not a time
 	 */
-	private String refused(Membership membership, ComposerForm form, ChorusException e, Model model) {
-		List<FieldProblem> problems = e.problems().isEmpty()
-				? List.of(new FieldProblem(e.field() == null ? "" : e.field(), e.messageKey(), e.arguments()))
-				: e.problems();
-		Map<String, String> fieldErrors = new LinkedHashMap<>();
-		Map<UUID, List<String>> variantErrors = new LinkedHashMap<>();
-		List<String> general = new ArrayList<>();
-		for (FieldProblem problem : problems) {
-			String message = errors.message(problem.messageKey(), problem.arguments());
-			Matcher variant = VARIANT_FIELD.matcher(problem.field());
-			if (variant.matches() && Integer.parseInt(variant.group(1)) < form.channelIds().size()) {
-				variantErrors.computeIfAbsent(form.channelIds().get(Integer.parseInt(variant.group(1))),
-						id -> new ArrayList<>()).add(message);
-			}
-			else if (List.of("text", "channelIds", "scheduledAt").contains(problem.field())) {
-				fieldErrors.merge(problem.field(), message, (a, b) -> a + " " + b);
-			}
-			else {
-				general.add(message);
-			}
+	static @Nullable Instant when(ComposerForm form, String action, ZoneId zone) {
+		if (!action.equals("schedule") && !action.equals("review")) {
+			return null;
 		}
-		model.addAttribute("errors", fieldErrors);
-		model.addAttribute("variantErrors", variantErrors);
-		model.addAttribute("generalErrors", general);
-		return show(membership, form, model);
+		Instant at = optionalTime(form, zone);
+		if (at == null && action.equals("schedule")) {
+			throw ChorusException.invalid("scheduledAt", "post.scheduled-at.required");
+		}
+		return at;
 	}
 
-	private String show(Membership membership, ComposerForm form, Model model) {
-		List<ComposerChannel> channels = checks.channelsFor(membership);
-		Map<UUID, VariantCheck> byChannel = new LinkedHashMap<>();
-		for (ComposerChannel channel : channels) {
-			byChannel.put(channel.id(), checks.check(channel, form));
+	/** The time in the form, if any. */
+	static @Nullable Instant optionalTime(ComposerForm form, ZoneId zone) {
+		try {
+			return LocalTimes.parse(form.scheduledAt(), zone).orElse(null);
 		}
-		model.addAttribute("form", form);
-		model.addAttribute("groups", checks.grouped(channels));
-		model.addAttribute("checkByChannel", byChannel);
-		model.addAttribute("zone", zone().getId());
-		model.addAttribute("canPublish", membership.can(Permission.POSTS_PUBLISH));
-		if (!model.containsAttribute("variantErrors")) {
-			model.addAttribute("variantErrors", Map.of());
-			model.addAttribute("generalErrors", List.of());
+		catch (IllegalArgumentException e) {
+			throw ChorusException.invalid("scheduledAt", "composer.scheduled-at.invalid");
 		}
-		return "publishing/composer";
+	}
+
+	/**
+	 * The form as the service takes it: the picked media and the thread go to every channel; a channel keeps the
+	 * options it had ({@code kept}, when a draft is edited), less the link shortening the form decides anew.
+	 */
+	static PostService.Draft draft(ComposerForm form, @Nullable Instant scheduledAt, boolean publishNow,
+			Map<UUID, Map<String, String>> kept) {
+		List<PostService.VariantDraft> variants = new ArrayList<>();
+		for (UUID channel : form.channelIds()) {
+			String surface = form.surface(channel);
+			Map<String, String> options = kept.get(channel);
+			if (options != null) {
+				options = new java.util.LinkedHashMap<>(options);
+				options.remove(PublishEngine.SHORTEN_LINKS);
+			}
+			if (form.customised(channel) || surface != null || options != null) {
+				variants.add(new PostService.VariantDraft(channel,
+						form.customised(channel) ? form.variantText(channel) : null, surface, options));
+			}
+		}
+		return new PostService.Draft(form.text(), form.channelIds(), variants, scheduledAt, publishNow,
+				form.campaignId(), form.mediaIds(), form.shortenLinks(), form.thread());
 	}
 
 	private ZoneId zone() {

@@ -28,6 +28,10 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostStatus;
+import app.chorus.media.MediaId;
+import app.chorus.media.MediaLibrary;
+import app.chorus.publishing.campaigns.Campaigns;
+import app.chorus.publishing.internal.PostReview;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PostService.VariantView;
@@ -39,8 +43,9 @@ import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
 
 /**
- * One post: its text, each variant's fate and attempts, and what a person can do about it: withdraw it, move it, and
- * for a variant whose answer was lost, say that it went out or send it again.
+ * One post: its text, media and thread, each variant's fate and attempts, its approval, and what a person can do about
+ * it: edit it while it is a draft, approve it or ask for changes, withdraw it, move it, and for a variant whose answer
+ * was lost, say that it went out or send it again.
  */
 @Controller
 class PostController {
@@ -49,6 +54,10 @@ class PostController {
 	private static final java.time.Duration SOON = java.time.Duration.ofMinutes(1);
 
 	private final PostService posts;
+	private final PostReview review;
+	private final ReviewPanels reviews;
+	private final MediaLibrary mediaLibrary;
+	private final Campaigns campaigns;
 	private final ChannelManagement channels;
 	private final VariantChecks checks;
 	private final WorkspaceContext context;
@@ -56,9 +65,14 @@ class PostController {
 	private final FormErrors errors;
 	private final Clock clock;
 
-	PostController(PostService posts, ChannelManagement channels, VariantChecks checks, WorkspaceContext context,
+	PostController(PostService posts, PostReview review, ReviewPanels reviews, MediaLibrary mediaLibrary,
+			Campaigns campaigns, ChannelManagement channels, VariantChecks checks, WorkspaceContext context,
 			CurrentUser currentUser, FormErrors errors, Clock clock) {
 		this.posts = posts;
+		this.review = review;
+		this.reviews = reviews;
+		this.mediaLibrary = mediaLibrary;
+		this.campaigns = campaigns;
 		this.channels = channels;
 		this.checks = checks;
 		this.context = context;
@@ -90,6 +104,15 @@ class PostController {
 		model.addAttribute("canReschedule", membership.can(Permission.POSTS_PUBLISH) && variants.stream()
 			.anyMatch(v -> v.status() == PostStatus.SCHEDULED || v.status() == PostStatus.HELD));
 		model.addAttribute("canResolve", membership.can(Permission.POSTS_PUBLISH));
+		model.addAttribute("canEdit", DraftController.editable(post) && membership.can(Permission.POSTS_DRAFT)
+				&& (mine || membership.can(Permission.POSTS_PUBLISH)));
+		model.addAttribute("review", reviews.of(membership, post));
+		VariantView first = variants.isEmpty() ? null : variants.getFirst();
+		model.addAttribute("media", first == null ? List.of() : first.mediaIds().stream()
+			.map(m -> mediaLibrary.find(membership.workspaceId(), new MediaId(m))).flatMap(Optional::stream).toList());
+		model.addAttribute("thread", first == null ? List.of() : first.thread());
+		model.addAttribute("campaign", post.campaignId() == null ? null
+				: campaigns.find(membership.workspaceId(), post.campaignId()).orElse(null));
 		model.addAttribute("live", publishing || variants.stream().anyMatch(this::dueSoon));
 		model.addAttribute("zone", currentUser.require().timeZone().getId());
 		if (!model.containsAttribute("scheduledAt")) {
@@ -159,6 +182,38 @@ class PostController {
 			return refused(id, e, model);
 		}
 		redirect.addFlashAttribute("notice", "post.resent.notice");
+		return "redirect:/posts/" + id;
+	}
+
+	@PostMapping("/posts/{id}/approve")
+	String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment, Model model,
+			RedirectAttributes redirect) {
+		Membership membership = context.require(Permission.POSTS_APPROVE);
+		try {
+			review.approve(membership, actor(), new PostId(id), comment);
+		}
+		catch (ChorusException e) {
+			model.addAttribute("decided", "approve");
+			model.addAttribute("comment", comment);
+			return refused(id, e, model);
+		}
+		redirect.addFlashAttribute("notice", "review.approved.notice");
+		return "redirect:/posts/" + id;
+	}
+
+	@PostMapping("/posts/{id}/request-changes")
+	String requestChanges(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment, Model model,
+			RedirectAttributes redirect) {
+		Membership membership = context.require(Permission.POSTS_APPROVE);
+		try {
+			review.requestChanges(membership, actor(), new PostId(id), comment);
+		}
+		catch (ChorusException e) {
+			model.addAttribute("decided", "changes");
+			model.addAttribute("comment", comment);
+			return refused(id, e, model);
+		}
+		redirect.addFlashAttribute("notice", "review.changes-requested.notice");
 		return "redirect:/posts/" + id;
 	}
 

@@ -21,6 +21,7 @@ import app.chorus.identity.IdentityManagement;
 import app.chorus.identity.UserAccount;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostStatus;
+import app.chorus.publishing.campaigns.Campaigns;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PublishingSwitch;
@@ -31,7 +32,10 @@ import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
 
-/** The posts list, newest first and filtered by status and channel, with the crisis switch above it. */
+/**
+ * The posts list, newest first and filtered by status, channel and campaign, with the crisis switch above it and the
+ * way to campaigns and approval policies.
+ */
 @Controller
 class PostsController {
 
@@ -39,16 +43,18 @@ class PostsController {
 
 	private final PostService posts;
 	private final PublishingSwitch publishing;
+	private final Campaigns campaigns;
 	private final ChannelManagement channels;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 	private final IdentityManagement identity;
 	private final FormErrors errors;
 
-	PostsController(PostService posts, PublishingSwitch publishing, ChannelManagement channels,
+	PostsController(PostService posts, PublishingSwitch publishing, Campaigns campaigns, ChannelManagement channels,
 			WorkspaceContext context, CurrentUser currentUser, IdentityManagement identity, FormErrors errors) {
 		this.posts = posts;
 		this.publishing = publishing;
+		this.campaigns = campaigns;
 		this.channels = channels;
 		this.context = context;
 		this.currentUser = currentUser;
@@ -59,6 +65,7 @@ class PostsController {
 	@GetMapping("/posts")
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID channel,
+			@RequestParam(required = false) @Nullable UUID campaign,
 			@RequestParam(required = false) @Nullable UUID after, Model model) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
 		PostStatus wanted = status == null ? null : PostStatus.fromKey(status).orElse(null);
@@ -66,12 +73,20 @@ class PostsController {
 		Map<UUID, ChannelView> byId = all.stream()
 			.collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
 		PostView last = after == null ? null : posts.find(membership.workspaceId(), new PostId(after));
-		List<PostView> page = posts.page(membership.workspaceId(), wanted, channel, last, PAGE_SIZE + 1);
-		model.addAttribute("items", page.stream().limit(PAGE_SIZE).map(p -> PostListItem.of(p, byId)).toList());
+		List<PostView> page = posts.page(membership.workspaceId(), wanted, channel, campaign, last, PAGE_SIZE + 1);
+		List<Campaigns.Campaign> everyCampaign = campaigns.all(membership.workspaceId(), true);
+		Map<UUID, Campaigns.Campaign> campaignsById = everyCampaign.stream()
+			.collect(Collectors.toMap(Campaigns.Campaign::id, Function.identity()));
+		model.addAttribute("items", page.stream().limit(PAGE_SIZE)
+			.map(p -> PostListItem.of(p, byId, campaignsById)).toList());
 		model.addAttribute("next", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).id().value() : null);
 		model.addAttribute("status", wanted == null ? "" : wanted.key());
 		model.addAttribute("channel", channel);
-		model.addAttribute("filtered", wanted != null || channel != null);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("campaigns", everyCampaign);
+		model.addAttribute("filtered", wanted != null || channel != null || campaign != null);
+		model.addAttribute("canChangePolicies", membership.can(Permission.WORKSPACE_SETTINGS)
+				|| membership.can(Permission.CHANNELS_MANAGE));
 		model.addAttribute("statuses", PostStatus.values());
 		model.addAttribute("channels", all);
 		model.addAttribute("canDraft", membership.can(Permission.POSTS_DRAFT));
@@ -97,7 +112,7 @@ class PostsController {
 			}
 			errors.add(model, e);
 			model.addAttribute("reason", reason);
-			return list(null, null, null, model);
+			return list(null, null, null, null, model);
 		}
 		redirect.addFlashAttribute("notice", "posts.paused.notice");
 		return "redirect:/posts";
@@ -114,7 +129,7 @@ class PostsController {
 				throw e;
 			}
 			errors.add(model, e);
-			return list(null, null, null, model);
+			return list(null, null, null, null, model);
 		}
 		redirect.addFlashAttribute("notice", "posts.resumed.notice");
 		return "redirect:/posts";
