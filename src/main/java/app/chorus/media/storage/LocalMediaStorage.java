@@ -19,15 +19,23 @@ import java.nio.file.StandardOpenOption;
  */
 public final class LocalMediaStorage implements MediaStorage {
 
-	private final Path root;
+	private final Path configured;
+	private volatile @org.jspecify.annotations.Nullable Path root;
 
-	public LocalMediaStorage(Path root) throws IOException {
-		Files.createDirectories(root);
-		this.root = root.toRealPath();
+	/** The folder is made when the first file is stored, so a Chorus that never stores media makes none. */
+	public LocalMediaStorage(Path root) {
+		this.configured = root.toAbsolutePath().normalize();
 	}
 
-	public Path root() {
-		return root;
+	/** The folder, made now if it does not exist yet (symbolic links resolved). */
+	public Path root() throws IOException {
+		Path known = root;
+		if (known == null) {
+			Files.createDirectories(configured);
+			known = configured.toRealPath();
+			root = known;
+		}
+		return known;
 	}
 
 	@Override
@@ -68,7 +76,8 @@ public final class LocalMediaStorage implements MediaStorage {
 		}
 		Files.deleteIfExists(file);
 		// empty folders the key's file leaves behind go too, up to (not including) the root
-		for (Path folder = file.getParent(); folder != null && !folder.equals(root); folder = folder.getParent()) {
+		Path top = root();
+		for (Path folder = file.getParent(); folder != null && !folder.equals(top); folder = folder.getParent()) {
 			try {
 				if (!Files.deleteIfExists(folder)) {
 					break;
@@ -80,14 +89,14 @@ public final class LocalMediaStorage implements MediaStorage {
 		}
 	}
 
-	private Path resolve(String key) {
-		Path resolved = root.resolve(StorageKeys.check(key)).normalize();
+	private Path resolve(String key) throws IOException {
+		Path resolved = root().resolve(StorageKeys.check(key)).normalize();
 		requireInside(resolved, key);
 		return resolved;
 	}
 
-	private void requireInside(Path path, String key) {
-		if (!path.startsWith(root)) {
+	private void requireInside(Path path, String key) throws IOException {
+		if (!path.startsWith(root())) {
 			throw new IllegalArgumentException("The storage key leads outside the media folder: " + key);
 		}
 	}

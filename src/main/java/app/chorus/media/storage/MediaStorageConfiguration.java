@@ -1,6 +1,5 @@
 package app.chorus.media.storage;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +17,7 @@ class MediaStorageConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "chorus.media.storage", havingValue = "local", matchIfMissing = true)
-	LocalMediaStorage localMediaStorage(@Value("${chorus.data-dir}") Path dataFolder) throws IOException {
+	LocalMediaStorage localMediaStorage(@Value("${chorus.data-dir}") Path dataFolder) {
 		return new LocalMediaStorage(dataFolder.resolve("media"));
 	}
 }

@@ -30,7 +30,15 @@ class LocalMediaStorageTests {
 	void aMediaFolderWithASecretBesideIt() throws IOException {
 		root = temp.resolve("data/media");
 		storage = new LocalMediaStorage(root);
+		Files.createDirectories(temp.resolve("data"));
 		Files.writeString(temp.resolve("data/secret.txt"), "master key");
+	}
+
+	@Test
+	void theFolderIsMadeOnlyWhenTheFirstFileIsStored() throws IOException {
+		assertThat(Files.exists(root)).isFalse();
+		storage.put("w1/m1/original.png", stream("picture"));
+		assertThat(Files.isDirectory(root)).isTrue();
 	}
 
 	@Test
@@ -90,6 +98,7 @@ class LocalMediaStorageTests {
 
 	@Test
 	void aSymbolicLinkInsideTheFolderDoesNotLeadOutOfIt() throws IOException {
+		Files.createDirectories(root);
 		Files.createSymbolicLink(root.resolve("w1"), temp.resolve("data"));
 		assertThatThrownBy(() -> storage.open("w1/secret.txt")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> storage.put("w1/secret.txt", stream("overwritten")))
