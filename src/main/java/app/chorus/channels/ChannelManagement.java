@@ -54,6 +54,14 @@ public class ChannelManagement {
 		return networks.find(channel.network());
 	}
 
+	/**
+	 * The adapter for the channel's network, when the workspace has the channel and this Chorus has an adapter: one
+	 * lookup, for work that needs no more than that (the publish engine on every post).
+	 */
+	public Optional<SocialNetwork> network(WorkspaceId workspace, ChannelId id) {
+		return channels.network(workspace, id).flatMap(networks::find);
+	}
+
 	/** The rules a post must meet on this channel (instance limits included, for networks that have them). */
 	public Optional<NetworkRules> rules(WorkspaceId workspace, ChannelId id) {
 		return find(workspace, id).flatMap(channel -> networks.find(channel.network())

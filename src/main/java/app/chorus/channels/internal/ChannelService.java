@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -115,6 +116,11 @@ public class ChannelService {
 
 	public ChannelView find(WorkspaceId workspace, ChannelId id) {
 		return view(row(workspace, id));
+	}
+
+	/** The channel's network, if the workspace has the channel. */
+	public Optional<NetworkKey> network(WorkspaceId workspace, ChannelId id) {
+		return records.find(workspace, id).map(ChannelRow::network);
 	}
 
 	/** The channel's non-secret settings (instance limits, service addresses). */

@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.chorus.channels.ChannelId;
 import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelManagement.ChannelPausedException;
-import app.chorus.channels.ChannelView;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.MediaItem;
 import app.chorus.channels.spi.NetworkUnavailable;
@@ -198,8 +197,7 @@ public class PublishEngine {
 
 	private Optional<Instant> publish(WorkspaceId workspace, VariantRow variant, AttemptRow attempt) {
 		ChannelId channelId = new ChannelId(variant.channelId());
-		Optional<ChannelView> channel = channels.find(workspace, channelId);
-		Optional<SocialNetwork> network = channel.flatMap(channels::network);
+		Optional<SocialNetwork> network = channels.network(workspace, channelId);
 		if (network.isEmpty()) {
 			return finish(workspace, variant, attempt, new PublishResult.Rejected(List.of()),
 					"publishing.error.channel-gone");
@@ -374,7 +372,7 @@ public class PublishEngine {
 	}
 
 	private Optional<SocialNetwork> network(WorkspaceId workspace, VariantRow variant) {
-		return channels.find(workspace, new ChannelId(variant.channelId())).flatMap(channels::network);
+		return channels.network(workspace, new ChannelId(variant.channelId()));
 	}
 
 	private static String nodeName() {
