@@ -105,7 +105,7 @@ public final class PublishBurst {
 			ConfigurableApplicationContext chorus = SpringApplication.run(ChorusApplication.class,
 					args.toArray(String[]::new));
 			try {
-				burst(chorus, pds);
+				burst(chorus, pds, data);
 			}
 			finally {
 				chorus.close();
@@ -116,7 +116,7 @@ public final class PublishBurst {
 		}
 	}
 
-	private void burst(ConfigurableApplicationContext chorus, RecordingPds pds) throws Exception {
+	private void burst(ConfigurableApplicationContext chorus, RecordingPds pds, Path data) throws Exception {
 		TestWorld world = chorus.getBean(TestWorld.class);
 		ChannelService channelService = chorus.getBean(ChannelService.class);
 		PostService postService = chorus.getBean(PostService.class);
@@ -156,7 +156,7 @@ public final class PublishBurst {
 		Map<String, long[]> tablesBefore = tableActivity(jdbc);
 
 		Instant deadline = due.plus(timeout);
-		Load load = new Load(chorus.getBean(DataSource.class), posts);
+		Load load = new Load(chorus.getBean(DataSource.class), data, posts);
 		while (pds.distinctTexts() < warmup + posts && Instant.now().isBefore(deadline)) {
 			Thread.sleep(250);
 			load.sample();
@@ -184,8 +184,9 @@ public final class PublishBurst {
 	private static final class Load {
 
 		private final HikariDataSource pool;
+		private final Path dataFolder;
 		private final Instant started = Instant.now();
-		private final Duration cpuAtStart = chorusCpu();
+		private final Duration cpuAtStart;
 		private final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		private Duration cpuUsed = Duration.ZERO;
 		private Duration wall = Duration.ZERO;
@@ -196,15 +197,28 @@ public final class PublishBurst {
 
 		private final int posts;
 
-		Load(DataSource dataSource, int posts) {
+		Load(DataSource dataSource, Path dataFolder, int posts) {
 			this.posts = posts;
+			this.dataFolder = dataFolder;
+			this.cpuAtStart = chorusCpu();
 			this.pool = dataSource instanceof HikariDataSource hikari ? hikari : null;
 		}
 
-		/** CPU time of this JVM and of its processes (the embedded PostgreSQL and its backends). */
-		private static Duration chorusCpu() {
-			ProcessHandle self = ProcessHandle.current();
-			return Stream.concat(Stream.of(self), self.descendants())
+		/**
+		 * CPU time of this JVM and of the embedded PostgreSQL: its postmaster (named in its pid file; pg_ctl started it,
+		 * so it is no child of this JVM) and the postmaster's backends.
+		 */
+		private Duration chorusCpu() {
+			Stream<ProcessHandle> postgres = Stream.empty();
+			try {
+				long pid = Long.parseLong(Files.readAllLines(dataFolder.resolve("postgres").resolve("postmaster.pid"))
+					.getFirst().strip());
+				postgres = ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+			}
+			catch (IOException | RuntimeException e) {
+				// no embedded server (an external database): this JVM alone
+			}
+			return Stream.concat(Stream.of(ProcessHandle.current()), postgres)
 				.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
 		}
 
