@@ -1,7 +1,9 @@
 package app.chorus.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -42,6 +44,36 @@ public final class BlueskyAnswers {
 						"serviceEndpoint", pds.baseUrl())))))));
 		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile")).willReturn(json(Map.of("did", did,
 				"handle", handle, "displayName", displayName, "followersCount", 10))));
+	}
+
+	/**
+	 * Like {@link #account}, for one of several accounts on the same server: createSession answers for this handle
+	 * only, getProfile for this DID only. The access token is valid for two hours.
+	 */
+	public static void oneOfManyAccounts(WireMockExtension pds, String did, String handle) {
+		String accessJwt = jwt("access", Instant.now().plusSeconds(7200));
+		String refreshJwt = jwt("refresh", Instant.now().plusSeconds(86400));
+		pds.stubFor(post("/xrpc/com.atproto.server.createSession")
+			.withRequestBody(matchingJsonPath("$.identifier", equalTo(handle)))
+			.willReturn(json(Map.of("did", did, "handle", handle, "accessJwt", accessJwt, "refreshJwt", refreshJwt,
+					"active", true, "didDoc", Map.of("id", did, "service", List.of(Map.of("id", "#atproto_pds", "type",
+							"AtprotoPersonalDataServer", "serviceEndpoint", pds.baseUrl())))))));
+		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile")).withQueryParam("actor", equalTo(did))
+			.willReturn(json(Map.of("did", did, "handle", handle, "displayName", handle, "followersCount", 10))));
+	}
+
+	/**
+	 * createRecord writes the post into the repository it names, under the record key it was given, after
+	 * {@code delay} (zero: at once). The answer carries both back, so a test can count the writes per record key.
+	 */
+	public static void recordsAreWrittenToTheirRepositories(WireMockExtension pds, java.time.Duration delay) {
+		pds.stubFor(post("/xrpc/com.atproto.repo.createRecord").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withTransformers("response-template")
+			.withFixedDelay((int) delay.toMillis())
+			.withBody("{\"uri\":\"at://{{jsonPath request.body '$.repo'}}/app.bsky.feed.post/"
+					+ "{{jsonPath request.body '$.rkey'}}\","
+					+ "\"cid\":\"bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy\","
+					+ "\"commit\":{\"cid\":\"bafyreicommit\",\"rev\":\"3lcommitrev22\"},\"validationStatus\":\"valid\"}")));
 	}
 
 	/** createRecord writes the post under the record key it was given. */

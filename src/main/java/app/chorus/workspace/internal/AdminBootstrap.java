@@ -16,7 +16,8 @@ import app.chorus.shared.web.ChorusException;
 /**
  * Headless first run: with {@code CHORUS_ADMIN_EMAIL} and {@code CHORUS_ADMIN_PASSWORD} set and no account yet, makes
  * the owner account and the first workspace ({@code CHORUS_ADMIN_WORKSPACE}, default "My workspace") at start. Does
- * nothing once any account exists, so the variables may stay set.
+ * nothing once any account exists, so the variables may stay set, and on every node of an installation: when several
+ * start together on an empty database, one makes the account and the others go on without it.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -50,6 +51,11 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("Created the owner account {} and its first workspace from CHORUS_ADMIN_EMAIL", email);
 		}
 		catch (ChorusException e) {
+			if (WorkspaceService.SETUP_ALREADY_DONE.equals(e.messageKey())) {
+				// Several nodes started together with the same variables: another one made the account meanwhile.
+				log.info("The first run was done by another Chorus node meanwhile; CHORUS_ADMIN_EMAIL is not needed");
+				return;
+			}
 			throw new IllegalStateException("CHORUS_ADMIN_EMAIL / CHORUS_ADMIN_PASSWORD were not accepted: "
 					+ e.messageKey() + (e.field() == null ? "" : " (" + e.field() + ")"), e);
 		}

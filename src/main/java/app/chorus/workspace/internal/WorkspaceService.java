@@ -35,6 +35,9 @@ import app.chorus.workspace.WorkspaceSettingsChanged;
 @Service
 public class WorkspaceService {
 
+	/** The answer to a first-run setup once any account exists. */
+	static final String SETUP_ALREADY_DONE = "setup.already-done";
+
 	static final int MAX_NAME = 100;
 	private static final long SETUP_LOCK = 0x43686f7275730001L;
 
@@ -71,7 +74,7 @@ public class WorkspaceService {
 			ZoneId zone) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(SETUP_LOCK).query(Object.class).optional();
 		if (identity.anyAccount()) {
-			throw ChorusException.conflict(null, "setup.already-done");
+			throw ChorusException.conflict(null, SETUP_ALREADY_DONE);
 		}
 		String name = checkName(workspaceName);
 		UserAccount owner = identity.createAccount(email, ownerName, password, locale, zone, null);

@@ -27,10 +27,17 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	public static ChildJvm start(Path output, Class<?> mainClass, String... args) throws IOException {
+		return start(output, List.of(), mainClass, args);
+	}
+
+	/** As {@link #start(Path, Class, String...)}, with options for the child's JVM (a heap limit, say). */
+	public static ChildJvm start(Path output, List<String> jvmOptions, Class<?> mainClass, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElseThrow());
 		command.add("-Xshare:auto");
 		command.add("-XX:TieredStopAtLevel=1");
+		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(mainClass.getName());
@@ -41,7 +48,7 @@ public final class ChildJvm implements AutoCloseable {
 		return new ChildJvm(process, output);
 	}
 
-	long pid() {
+	public long pid() {
 		return process.pid();
 	}
 
@@ -56,7 +63,7 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/** Waits until the child prints the marker; fails (with its output) when it exits first or takes too long. */
-	void awaitOutput(String marker, Duration timeout) throws InterruptedException {
+	public void awaitOutput(String marker, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!output().contains(marker)) {
 			if (!process.isAlive()) {
@@ -71,11 +78,15 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/** kill -9: the JVM gets no chance to run shutdown hooks or stop anything it started. */
-	void killForcibly() throws InterruptedException {
+	public void killForcibly() throws InterruptedException {
 		process.destroyForcibly();
 		if (!process.waitFor(30, TimeUnit.SECONDS)) {
 			fail("The child JVM (pid " + process.pid() + ") survived SIGKILL for 30 seconds");
 		}
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
 	}
 
 	public String output() {

@@ -1,0 +1,159 @@
+package app.chorus.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import app.chorus.support.BlueskyAnswers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Bluesky PDS that records: the XRPC methods Chorus calls to connect an account with an app password
+ * ({@code createSession}, {@code getProfile}) and to publish ({@code createRecord}, and {@code getRecord} when it
+ * checks for a record written before), answered as the lexicons describe them, on loopback. Every record written is
+ * kept with the instant it arrived, taken before anything else is done with the request. The JDK's HTTP server on
+ * virtual threads: each request costs a JSON parse and a map entry, far less than Chorus spends making it.
+ */
+final class RecordingPds implements AutoCloseable {
+
+	/** One createRecord as it arrived. */
+	record Write(Instant arrived, String repo, String rkey, String text) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final String CID = "bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+	private final HttpServer server;
+	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+	private final Map<String, String> didOfHandle = new ConcurrentHashMap<>();
+	private final Map<String, JsonNode> records = new ConcurrentHashMap<>();
+	private final Queue<Write> writes = new ConcurrentLinkedQueue<>();
+	private final Map<String, Instant> firstArrivalOfText = new ConcurrentHashMap<>();
+
+	private RecordingPds() throws IOException {
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+		server.setExecutor(threads);
+		server.createContext("/xrpc/", this::handle);
+		server.start();
+	}
+
+	static RecordingPds start() throws IOException {
+		return new RecordingPds();
+	}
+
+	String url() {
+		return "http://localhost:" + server.getAddress().getPort();
+	}
+
+	/** Every write so far, in arrival order. */
+	List<Write> writes() {
+		return List.copyOf(writes);
+	}
+
+	/** How many different post texts have arrived. */
+	int distinctTexts() {
+		return firstArrivalOfText.size();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		Instant arrived = Instant.now();
+		try (exchange) {
+			String method = exchange.getRequestURI().getPath().substring("/xrpc/".length());
+			switch (method) {
+				case "com.atproto.server.createSession" -> createSession(exchange);
+				case "app.bsky.actor.getProfile" -> getProfile(exchange);
+				case "com.atproto.repo.createRecord" -> createRecord(exchange, arrived);
+				case "com.atproto.repo.getRecord" -> getRecord(exchange);
+				default -> answer(exchange, 404, Map.of("error", "MethodNotImplemented", "message", method));
+			}
+		}
+	}
+
+	private void createSession(HttpExchange exchange) throws IOException {
+		String handle = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("identifier").asString();
+		String did = didOfHandle.computeIfAbsent(handle, h -> BlueskyAnswers.newDid());
+		Instant now = Instant.now();
+		answer(exchange, 200, Map.of("did", did, "handle", handle, "active", true,
+				"accessJwt", BlueskyAnswers.jwt("access", now.plusSeconds(4 * 3600)),
+				"refreshJwt", BlueskyAnswers.jwt("refresh", now.plusSeconds(30 * 86400)),
+				"didDoc", Map.of("id", did, "service", List.of(Map.of("id", "#atproto_pds", "type",
+						"AtprotoPersonalDataServer", "serviceEndpoint", url())))));
+	}
+
+	private void getProfile(HttpExchange exchange) throws IOException {
+		String did = query(exchange).getOrDefault("actor", "");
+		String handle = didOfHandle.entrySet().stream().filter(e -> e.getValue().equals(did)).map(Map.Entry::getKey)
+			.findFirst().orElse(did);
+		answer(exchange, 200, Map.of("did", did, "handle", handle, "displayName", handle, "followersCount", 0));
+	}
+
+	private void createRecord(HttpExchange exchange, Instant arrived) throws IOException {
+		JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+		String repo = body.path("repo").asString();
+		String rkey = body.path("rkey").asString();
+		String text = body.path("record").path("text").asString();
+		writes.add(new Write(arrived, repo, rkey, text));
+		firstArrivalOfText.putIfAbsent(text, arrived);
+		records.putIfAbsent(repo + "/" + rkey, body.path("record"));
+		answer(exchange, 200, Map.of("uri", "at://" + repo + "/app.bsky.feed.post/" + rkey, "cid", CID,
+				"commit", Map.of("cid", CID, "rev", "3lbenchrev222"), "validationStatus", "valid"));
+	}
+
+	private void getRecord(HttpExchange exchange) throws IOException {
+		Map<String, String> query = query(exchange);
+		JsonNode record = records.get(query.get("repo") + "/" + query.get("rkey"));
+		if (record == null) {
+			answer(exchange, 400, Map.of("error", "RecordNotFound", "message", "Could not locate record"));
+			return;
+		}
+		answer(exchange, 200, Map.of("uri", "at://" + query.get("repo") + "/app.bsky.feed.post/" + query.get("rkey"),
+				"cid", CID, "value", record));
+	}
+
+	private static Map<String, String> query(HttpExchange exchange) {
+		Map<String, String> params = new HashMap<>();
+		String raw = URI.create(exchange.getRequestURI().toString()).getRawQuery();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return params;
+	}
+
+	private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+		threads.shutdownNow();
+	}
+}
