@@ -185,7 +185,8 @@ class PublishingIntegrationTests {
 				"Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes")));
 		String id = publishNow("Refused by the server");
 		JsonNode post = awaitStatus(id, "failed", Duration.ofSeconds(20));
-		assertThat(post.get("variants").get(0).get("error").asString()).isNotBlank();
+		assertThat(post.get("variants").get(0).get("error").asString()).isEqualTo("The network refused the post.");
+		assertThat(post.get("variants").get(0).get("errorDetail").asString()).contains("300 graphemes");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				api.get("/api/v1/notifications", token).json().get("items").findValuesAsString("messageKey"))
 			.contains("notice.post.failed"));
@@ -262,7 +263,7 @@ class PublishingIntegrationTests {
 		String id = publishNow("One too many this hour");
 		JsonNode variant = Awaitility.await().atMost(Duration.ofSeconds(15))
 			.until(() -> api.get("/api/v1/posts/" + id, token).json().get("variants").get(0),
-					v -> "publishing.error.posting-cap".equals(v.get("error").asString()));
+					v -> "publishing.error.posting-cap".equals(v.get("errorKey").asString()));
 		assertThat(variant.get("status").asString()).isEqualTo("scheduled");
 		assertThat(Instant.parse(variant.get("nextAttemptAt").asString()))
 			.isBetween(oldest.plus(Duration.ofHours(1)), oldest.plus(Duration.ofHours(1)).plusSeconds(5));

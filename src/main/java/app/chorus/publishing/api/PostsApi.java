@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,12 +51,15 @@ class PostsApi {
 
 	private final PostService posts;
 	private final PostReview reviews;
+	private final MessageSource messages;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 
-	PostsApi(PostService posts, PostReview reviews, WorkspaceContext context, CurrentUser currentUser) {
+	PostsApi(PostService posts, PostReview reviews, WorkspaceContext context, CurrentUser currentUser,
+			MessageSource messages) {
 		this.posts = posts;
 		this.reviews = reviews;
+		this.messages = messages;
 		this.context = context;
 		this.currentUser = currentUser;
 	}
@@ -90,8 +95,8 @@ class PostsApi {
 	record VariantResource(UUID id, UUID channelId, String network, String surface, String text,
 			Map<String, String> options, String status, @Nullable String heldReason, @Nullable Instant scheduledAt,
 			int attempts, @Nullable Instant nextAttemptAt, @Nullable String remoteId, @Nullable String url,
-			@Nullable String error, @Nullable String errorDetail, @Nullable Instant publishedAt, List<UUID> media,
-			List<String> thread) {
+			@Nullable String error, @Nullable String errorKey, @Nullable String errorDetail,
+			@Nullable Instant publishedAt, List<UUID> media, List<String> thread) {
 	}
 
 	record PostResource(UUID id, String status, String text, @Nullable Instant scheduledAt, UUID authorId,
@@ -123,7 +128,7 @@ class PostsApi {
 		PostView after = cursor == null ? null : posts.find(membership.workspaceId(), decode(cursor));
 		List<PostView> page = posts.page(membership.workspaceId(), wanted, channelId, after, PAGE + 1);
 		String next = page.size() > PAGE ? encode(page.get(PAGE - 1).id()) : null;
-		return new Page<>(page.stream().limit(PAGE).map(PostsApi::resource).toList(), next);
+		return new Page<>(page.stream().limit(PAGE).map(this::resource).toList(), next);
 	}
 
 	@GetMapping("/{id}")
@@ -221,6 +226,18 @@ class PostsApi {
 				thread(body));
 	}
 
+	/**
+	 * The variant's problem in the caller's language. A network rule that was broken at publishing time is named by
+	 * its key (its figures are in {@code errorDetail}), so it reads as the network's refusal.
+	 */
+	private @Nullable String error(@Nullable String key) {
+		if (key == null) {
+			return null;
+		}
+		String shown = key.startsWith("publishing.error.") ? key : "publishing.error.refused";
+		return messages.getMessage(shown, null, shown, LocaleContextHolder.getLocale());
+	}
+
 	private static List<String> thread(PostBody body) {
 		List<String> parts = new java.util.ArrayList<>(body.thread() == null ? List.of() : body.thread());
 		if (body.firstComment() != null && !body.firstComment().isBlank()) {
@@ -264,15 +281,15 @@ class PostsApi {
 		}
 	}
 
-	static PostResource resource(PostView post) {
+	PostResource resource(PostView post) {
 		return new PostResource(post.id().value(), post.status().key(), post.text(), post.scheduledAt(),
 				post.authorId(), post.createdAt(), post.updatedAt(), post.campaignId(),
-				post.variants().stream().map(PostsApi::resource).toList());
+				post.variants().stream().map(this::resource).toList());
 	}
 
-	private static VariantResource resource(VariantView v) {
+	private VariantResource resource(VariantView v) {
 		return new VariantResource(v.id(), v.channelId(), v.network(), v.surface(), v.text(), v.options(),
 				v.status().key(), v.heldReason(), v.scheduledAt(), v.attempts(), v.nextAttemptAt(), v.remoteId(),
-				v.url(), v.errorKey(), v.errorDetail(), v.publishedAt(), v.mediaIds(), v.thread());
+				v.url(), error(v.errorKey()), v.errorKey(), v.errorDetail(), v.publishedAt(), v.mediaIds(), v.thread());
 	}
 }
