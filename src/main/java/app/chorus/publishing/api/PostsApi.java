@@ -29,6 +29,7 @@ import app.chorus.identity.UserAccount;
 import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostStatus;
 import app.chorus.publishing.internal.PostReview;
+import app.chorus.publishing.internal.LostAnswers;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PostService.VariantView;
@@ -50,14 +51,16 @@ class PostsApi {
 	private static final int PAGE = 50;
 
 	private final PostService posts;
+	private final LostAnswers lostAnswers;
 	private final PostReview reviews;
 	private final MessageSource messages;
 	private final WorkspaceContext context;
 	private final CurrentUser currentUser;
 
-	PostsApi(PostService posts, PostReview reviews, WorkspaceContext context, CurrentUser currentUser,
-			MessageSource messages) {
+	PostsApi(PostService posts, LostAnswers lostAnswers, PostReview reviews, WorkspaceContext context,
+			CurrentUser currentUser, MessageSource messages) {
 		this.posts = posts;
+		this.lostAnswers = lostAnswers;
 		this.reviews = reviews;
 		this.messages = messages;
 		this.context = context;
@@ -158,7 +161,7 @@ class PostsApi {
 	PostResource confirm(@PathVariable UUID id, @PathVariable UUID variantId,
 			@RequestBody(required = false) @Nullable ConfirmBody body) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
-		return resource(posts.confirmPublished(membership, actor(), new PostId(id), variantId,
+		return resource(lostAnswers.confirmPublished(membership, actor(), new PostId(id), variantId,
 				body == null ? null : body.url()));
 	}
 
@@ -167,7 +170,7 @@ class PostsApi {
 	@PostMapping("/{id}/variants/{variantId}/resend")
 	PostResource resend(@PathVariable UUID id, @PathVariable UUID variantId) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
-		return resource(posts.resend(membership, actor(), new PostId(id), variantId));
+		return resource(lostAnswers.resend(membership, actor(), new PostId(id), variantId));
 	}
 
 	@Operation(summary = "Withdraw a post that has not gone out")

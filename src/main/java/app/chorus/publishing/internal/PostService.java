@@ -1,7 +1,5 @@
 package app.chorus.publishing.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +42,6 @@ import app.chorus.publishing.PostId;
 import app.chorus.publishing.PostScheduled;
 import app.chorus.publishing.PostStatus;
 import app.chorus.publishing.PostSubmitted;
-import app.chorus.publishing.VariantConfirmed;
-import app.chorus.publishing.VariantResent;
 import app.chorus.publishing.internal.Posts.PostRow;
 import app.chorus.publishing.internal.Posts.VariantRow;
 import app.chorus.shared.audit.AuditActor;
@@ -68,7 +63,6 @@ public class PostService {
 	static final int MAX_CHANNELS = 100;
 	static final int MAX_TEXT = 100_000;
 	static final int MAX_THREAD = 25;
-	static final int MAX_URL = 2_000;
 	/** A time this far in the past is a mistake, not "now". */
 	private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
@@ -607,87 +601,6 @@ public class PostService {
 					moved, RequestOrigin.current()));
 		});
 		return find(workspace, id);
-	}
-
-	/**
-	 * Resolves a variant whose answer was lost ({@code needs_confirmation}): a person checked the channel and found it
-	 * went out. It counts as published from the last attempt on, at {@code url} when they give one (http or https).
-	 * @throws ChorusException 404 when the post or variant is not the workspace's, 409 when the variant is not
-	 * awaiting confirmation, 422 for a URL that is not a web address
-	 */
-	public PostView confirmPublished(Membership membership, AuditActor who, PostId postId, UUID variantId,
-			@Nullable String url) {
-		requireAllowed(membership, Permission.POSTS_PUBLISH);
-		String address = liveUrl(url);
-		WorkspaceId workspace = membership.workspaceId();
-		transactions.executeWithoutResult(s -> {
-			PostRow post = posts.lockPost(workspace, postId).orElseThrow(() -> ChorusException.notFound("post"));
-			VariantRow variant = awaitingConfirmation(membership, postId, variantId);
-			Instant now = clock.instant();
-			Instant sent = posts.attempts(workspace, variantId).stream().map(Posts.AttemptRow::startedAt)
-				.reduce((first, last) -> last).orElse(now);
-			posts.confirmedPublished(workspace, variantId, address, sent, now);
-			statuses.refresh(workspace, postId);
-			events.publishEvent(new VariantConfirmed(workspace, who, postId, post.authorId(),
-					variant.channelId().toString(), variant.network().key(), address == null ? "" : address,
-					RequestOrigin.current()));
-		});
-		return find(workspace, postId);
-	}
-
-	/**
-	 * Resolves a variant whose answer was lost ({@code needs_confirmation}): a person checked the channel and found it
-	 * did not go out. It goes back on the schedule now with the same idempotency key, so a network that did receive
-	 * the first try answers with that post instead of making a second.
-	 * @throws ChorusException 404 when the post or variant is not the workspace's, 409 when the variant is not
-	 * awaiting confirmation
-	 */
-	public PostView resend(Membership membership, AuditActor who, PostId postId, UUID variantId) {
-		requireAllowed(membership, Permission.POSTS_PUBLISH);
-		WorkspaceId workspace = membership.workspaceId();
-		transactions.executeWithoutResult(s -> {
-			PostRow post = posts.lockPost(workspace, postId).orElseThrow(() -> ChorusException.notFound("post"));
-			VariantRow variant = awaitingConfirmation(membership, postId, variantId);
-			Instant now = clock.instant();
-			posts.resend(workspace, variantId, now, now);
-			PublishTask.schedule(scheduler, publishTask, workspace, variantId, now);
-			statuses.refresh(workspace, postId);
-			events.publishEvent(new VariantResent(workspace, who, postId, post.authorId(),
-					variant.channelId().toString(), variant.network().key(), RequestOrigin.current()));
-		});
-		return find(workspace, postId);
-	}
-
-	private VariantRow awaitingConfirmation(Membership membership, PostId postId, UUID variantId) {
-		VariantRow variant = posts.lockVariant(membership.workspaceId(), variantId)
-			.filter(v -> v.postId().equals(postId))
-			.orElseThrow(() -> ChorusException.notFound("variant"));
-		if (!channels.may(membership, new ChannelId(variant.channelId()), ChannelPermission.PUBLISH)) {
-			throw ChorusException.forbidden("error.forbidden");
-		}
-		if (variant.status() != PostStatus.NEEDS_CONFIRMATION) {
-			throw new ChorusException(HttpStatus.CONFLICT, "post.variant.not-awaiting-confirmation", null);
-		}
-		return variant;
-	}
-
-	private static @Nullable String liveUrl(@Nullable String url) {
-		if (url == null || url.isBlank()) {
-			return null;
-		}
-		String address = url.strip();
-		try {
-			URI parsed = new URI(address);
-			String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-			if (address.length() <= MAX_URL && (scheme.equals("https") || scheme.equals("http"))
-					&& parsed.getHost() != null && parsed.getUserInfo() == null) {
-				return address;
-			}
-		}
-		catch (URISyntaxException e) {
-			// answered below like any other address that is not a web page
-		}
-		throw ChorusException.invalid("url", "post.url.invalid", MAX_URL);
 	}
 
 	/** Puts variants back on the schedule at {@code at} (used by the crisis switch and re-authorised channels). */

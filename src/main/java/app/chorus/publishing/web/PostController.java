@@ -32,6 +32,7 @@ import app.chorus.media.MediaId;
 import app.chorus.media.MediaLibrary;
 import app.chorus.publishing.campaigns.Campaigns;
 import app.chorus.publishing.internal.PostReview;
+import app.chorus.publishing.internal.LostAnswers;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PostService.VariantView;
@@ -54,6 +55,7 @@ class PostController {
 	private static final java.time.Duration SOON = java.time.Duration.ofMinutes(1);
 
 	private final PostService posts;
+	private final LostAnswers lostAnswers;
 	private final PostReview review;
 	private final ReviewPanels reviews;
 	private final MediaLibrary mediaLibrary;
@@ -65,10 +67,11 @@ class PostController {
 	private final FormErrors errors;
 	private final Clock clock;
 
-	PostController(PostService posts, PostReview review, ReviewPanels reviews, MediaLibrary mediaLibrary,
-			Campaigns campaigns, ChannelManagement channels, VariantChecks checks, WorkspaceContext context,
-			CurrentUser currentUser, FormErrors errors, Clock clock) {
+	PostController(PostService posts, LostAnswers lostAnswers, PostReview review, ReviewPanels reviews,
+			MediaLibrary mediaLibrary, Campaigns campaigns, ChannelManagement channels, VariantChecks checks,
+			WorkspaceContext context, CurrentUser currentUser, FormErrors errors, Clock clock) {
 		this.posts = posts;
+		this.lostAnswers = lostAnswers;
 		this.review = review;
 		this.reviews = reviews;
 		this.mediaLibrary = mediaLibrary;
@@ -161,7 +164,7 @@ class PostController {
 			Model model, RedirectAttributes redirect) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
 		try {
-			posts.confirmPublished(membership, actor(), new PostId(id), variantId, url);
+			lostAnswers.confirmPublished(membership, actor(), new PostId(id), variantId, url);
 		}
 		catch (ChorusException e) {
 			model.addAttribute("confirmVariant", variantId);
@@ -176,7 +179,7 @@ class PostController {
 	String resend(@PathVariable UUID id, @PathVariable UUID variantId, Model model, RedirectAttributes redirect) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
 		try {
-			posts.resend(membership, actor(), new PostId(id), variantId);
+			lostAnswers.resend(membership, actor(), new PostId(id), variantId);
 		}
 		catch (ChorusException e) {
 			return refused(id, e, model);
