@@ -177,7 +177,9 @@ public class PublishEngine {
 	private Claim resumeAfterLostAnswer(WorkspaceId workspace, VariantRow variant, Instant now) {
 		Optional<AttemptRow> open = posts.openAttempt(workspace, variant.id());
 		Duration window = network(workspace, variant).map(SocialNetwork::idempotencyWindow).orElse(Duration.ZERO);
-		Instant firstSent = open.map(AttemptRow::startedAt).orElse(now);
+		// the network's promise runs from the first time it saw the key, which may be an earlier, failed attempt
+		Instant firstSent = posts.attempts(workspace, variant.id()).stream().map(AttemptRow::startedAt)
+			.min(Instant::compareTo).orElse(now);
 		open.ifPresent(a -> posts.finishAttempt(workspace, a.id(), "lost", "no answer was recorded", now));
 		if (!window.isZero() && firstSent.plus(window).minus(WINDOW_MARGIN).isAfter(now)) {
 			log.info("Variant {} was left mid-publish; resending with the same idempotency key", variant.id());
