@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +119,7 @@ class ChannelsBrowserIntegrationTests {
 			aSecondOwnerIsTheBackup(channel);
 			renameIt(channel);
 			grantDraftingOnly(channel);
-			photographAtLaptopAndPhoneWidths(Map.of("channel-shared", channel));
+			browser.photographPages(SCREENSHOTS, Map.of("channel-shared", channel));
 			disconnectIt(channel);
 		}
 		catch (Throwable failure) {
@@ -196,30 +195,7 @@ class ChannelsBrowserIntegrationTests {
 
 	/** Both pages with one channel and no backup owner yet, the most crowded they get in this journey. */
 	private void photographBothPages(String channel) {
-		photographAtLaptopAndPhoneWidths(Map.of("channels", "/channels", "channel", channel));
-	}
-
-	/**
-	 * Opens each page at 1280x800 and at a phone's 375x800 and saves a screenshot of it (file name: its name and the
-	 * width) to look at; at neither width may a page scroll sideways (lists stack instead).
-	 */
-	private void photographAtLaptopAndPhoneWidths(Map<String, String> pagesByName) {
-		Map<String, Long> sideways = new LinkedHashMap<>();
-		for (int width : List.of(1280, 375)) {
-			browser.viewport(width, 800);
-			pagesByName.forEach((name, page) -> {
-				browser.open(page);
-				browser.waitForPage(page);
-				browser.visible(By.cssSelector("#main h1"));
-				String file = name + "-" + width + ".png";
-				browser.screenshot(SCREENSHOTS.resolve(file));
-				sideways.put(file, (Long) driver.executeScript(
-						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;"));
-			});
-		}
-		browser.viewport(1280, 800);
-		assertThat(sideways).as("pixels each page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-			.as(page).isLessThanOrEqualTo(0));
+		browser.photographPages(SCREENSHOTS, Map.of("channels", "/channels", "channel", channel));
 	}
 
 	private void aSecondOwnerIsTheBackup(String channel) {
@@ -303,7 +279,7 @@ class ChannelsBrowserIntegrationTests {
 			assertThat(unread).extracting(WebElement::getText)
 				.anySatisfy(text -> assertThat(text).startsWith("The Bluesky channel " + DISPLAY_NAME
 						+ " was refused by the network several times and is paused."));
-			photographAtLaptopAndPhoneWidths(Map.of("notifications", "/notifications"));
+			browser.photographPages(SCREENSHOTS, Map.of("notifications", "/notifications"));
 
 			driver.findElement(By.cssSelector("form[action='/notifications/read'] button[type=submit]")).click();
 			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#main ul.notices li.unread"), 0));

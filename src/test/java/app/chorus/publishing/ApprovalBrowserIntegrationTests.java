@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -155,7 +154,7 @@ class ApprovalBrowserIntegrationTests {
 		assertThat(row.getText()).contains("Rye week", "Sell out the rye every day");
 		assertThat(row.findElement(By.cssSelector(".dot")).getCssValue("background-color"))
 			.isEqualTo("rgba(79, 107, 237, 1)");
-		photographAtLaptopAndPhoneWidths(Map.of("campaigns", "/campaigns"));
+		browser.photographPages(SCREENSHOTS, Map.of("campaigns", "/campaigns"));
 	}
 
 	private void theOwnerAsksForAManagersApproval() {
@@ -173,7 +172,7 @@ class ApprovalBrowserIntegrationTests {
 			.anyMatch(n -> n.getText().equals("The approval policy is saved.")));
 		assertThat(browser.visible(By.id("policy-workspace-step-0")).getDomProperty("value"))
 			.isEqualTo("role:manager");
-		photographAtLaptopAndPhoneWidths(Map.of("policy", "/publishing/approvals"));
+		browser.photographPages(SCREENSHOTS, Map.of("policy", "/publishing/approvals"));
 	}
 
 	private String theContributorWritesAndSendsForApproval() {
@@ -213,7 +212,7 @@ class ApprovalBrowserIntegrationTests {
 		until("the part's own counter", () -> driver.findElement(By.id("part-check-0")).getText()
 			.contains("14 / 300 characters"));
 		assertThat(browser.path()).isEqualTo("/posts/new");
-		photographHere("composer-with-media");
+		browser.photographHere(SCREENSHOTS, "composer-with-media");
 
 		driver.findElement(By.cssSelector("button[name=action][value=review]")).click();
 		browser.newWait().withMessage(() -> "expected the post's page but the browser is at " + driver.getCurrentUrl())
@@ -235,7 +234,7 @@ class ApprovalBrowserIntegrationTests {
 		assertThat(driver.findElement(By.cssSelector(".post-thread")).getText()).isEqualTo("Rye on Fridays");
 		assertThat(driver.findElement(By.cssSelector("#main .campaign-label")).getText())
 			.isEqualTo("Campaign: Rye week");
-		photographAtLaptopAndPhoneWidths(Map.of("post-in-review", post));
+		browser.photographPages(SCREENSHOTS, Map.of("post-in-review", post));
 		browser.type("approve-comment", "Lovely, send it");
 		driver.findElement(By.cssSelector("form[action$='/approve'] button[type=submit]")).click();
 		browser.waitForUrl(post);
@@ -265,45 +264,8 @@ class ApprovalBrowserIntegrationTests {
 		return counters.isEmpty() ? "" : counters.getFirst().getText();
 	}
 
-	/** Photographs the page as it is now, at laptop and phone widths, without reloading what was typed. */
-	private void photographHere(String name) {
-		Map<String, Long> sideways = new LinkedHashMap<>();
-		for (int width : List.of(1280, 375)) {
-			browser.viewport(width, 800);
-			String file = name + "-" + width + ".png";
-			browser.screenshot(SCREENSHOTS.resolve(file));
-			sideways.put(file, sidewaysScroll());
-		}
-		browser.viewport(1280, 800);
-		assertThat(sideways).as("pixels each page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-			.as(page).isLessThanOrEqualTo(0));
-	}
-
-	private void photographAtLaptopAndPhoneWidths(Map<String, String> pagesByName) {
-		Map<String, Long> sideways = new LinkedHashMap<>();
-		for (int width : List.of(1280, 375)) {
-			browser.viewport(width, 800);
-			pagesByName.forEach((name, page) -> {
-				browser.open(page);
-				browser.waitForPage(page);
-				browser.visible(By.cssSelector("#main h1"));
-				String file = name + "-" + width + ".png";
-				browser.screenshot(SCREENSHOTS.resolve(file));
-				sideways.put(file, sidewaysScroll());
-			});
-		}
-		browser.viewport(1280, 800);
-		assertThat(sideways).as("pixels each page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-			.as(page).isLessThanOrEqualTo(0));
-	}
-
 	private void until(String what, java.util.function.BooleanSupplier condition) {
 		browser.newWait().withMessage(() -> "waited for " + what).until(d -> condition.getAsBoolean());
-	}
-
-	private long sidewaysScroll() {
-		return (Long) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 	}
 
 	private static byte[] png(int width, int height) throws IOException {

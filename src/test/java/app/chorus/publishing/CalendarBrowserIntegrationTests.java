@@ -246,9 +246,7 @@ class CalendarBrowserIntegrationTests {
 				.filter(e -> e.getText().contains("Fresh bread on the harbour")).findFirst().orElse(null));
 		assertThat(listed.getText()).contains("Scheduled");
 		browser.screenshot(SCREENSHOTS.resolve("calendar-list-375.png"));
-		assertThat((Long) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-			.as("pixels the calendar scrolls sideways on a phone").isLessThanOrEqualTo(0);
+		assertThat(browser.sidewaysScroll()).as("pixels the calendar scrolls sideways on a phone").isLessThanOrEqualTo(0);
 		driver.findElement(By.cssSelector(".fc-dayGridMonth-button")).click();
 		eventOn(LocalDate.now(AUCKLAND).plusDays(3), "Fresh bread on the harbour");
 		browser.screenshot(SCREENSHOTS.resolve("calendar-month-375.png"));

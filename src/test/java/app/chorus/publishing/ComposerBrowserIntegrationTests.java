@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -109,13 +108,13 @@ class ComposerBrowserIntegrationTests {
 			openTheComposerFromThePostsPage();
 			tickTheChannel();
 			aTextTooLongForBlueskyTurnsTheCounterRed();
-			photographHere("composer-too-long");
+			browser.photographHere(SCREENSHOTS, "composer-too-long");
 			shortenedItPasses();
 			theCustomiseBoxStartsFromTheMessage();
-			photographHere("composer-ready");
+			browser.photographHere(SCREENSHOTS, "composer-ready");
 			String post = publishNow();
 			thePostPageFollowsItUntilItIsPublished(post);
-			photographAtLaptopAndPhoneWidths(Map.of("post", post, "posts", "/posts"));
+			browser.photographPages(SCREENSHOTS, Map.of("post", post, "posts", "/posts"));
 			pauseAndResumeFromThePostsPage();
 			pds.verify(1, postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.createRecord"))
 				.withRequestBody(matchingJsonPath("$.record.text", equalTo(
@@ -223,7 +222,7 @@ class ComposerBrowserIntegrationTests {
 		WebElement banner = browser.visible(By.cssSelector("#main .pause-banner"));
 		assertThat(banner.getText()).contains("Publishing is paused.", "Storm warning: no cheerful posts today",
 				owner.displayName() + " paused it on", "No post is held yet.");
-		photographAtLaptopAndPhoneWidths(Map.of("posts-paused", "/posts"));
+		browser.photographPages(SCREENSHOTS, Map.of("posts-paused", "/posts"));
 		browser.open("/channels");
 		assertThat(browser.visible(By.cssSelector("#main .pause-banner")).getText())
 			.contains("Storm warning: no cheerful posts today");
@@ -234,45 +233,8 @@ class ComposerBrowserIntegrationTests {
 		assertThat(driver.findElements(By.cssSelector(".pause-banner"))).isEmpty();
 	}
 
-	/** Photographs the page as it is now, at laptop and phone widths, without reloading what was typed. */
-	private void photographHere(String name) {
-		Map<String, Long> sideways = new LinkedHashMap<>();
-		for (int width : List.of(1280, 375)) {
-			browser.viewport(width, 800);
-			String file = name + "-" + width + ".png";
-			browser.screenshot(SCREENSHOTS.resolve(file));
-			sideways.put(file, sidewaysScroll());
-		}
-		browser.viewport(1280, 800);
-		assertThat(sideways).as("pixels each page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-			.as(page).isLessThanOrEqualTo(0));
-	}
-
-	private void photographAtLaptopAndPhoneWidths(Map<String, String> pagesByName) {
-		Map<String, Long> sideways = new LinkedHashMap<>();
-		for (int width : List.of(1280, 375)) {
-			browser.viewport(width, 800);
-			pagesByName.forEach((name, page) -> {
-				browser.open(page);
-				browser.waitForPage(page);
-				browser.visible(By.cssSelector("#main h1"));
-				String file = name + "-" + width + ".png";
-				browser.screenshot(SCREENSHOTS.resolve(file));
-				sideways.put(file, sidewaysScroll());
-			});
-		}
-		browser.viewport(1280, 800);
-		assertThat(sideways).as("pixels each page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-			.as(page).isLessThanOrEqualTo(0));
-	}
-
 	private void until(String what, java.util.function.BooleanSupplier condition) {
 		browser.newWait().withMessage(() -> "waited for " + what).until(d -> condition.getAsBoolean());
-	}
-
-	private long sidewaysScroll() {
-		return (Long) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 	}
 
 	private List<WebElement> counters() {

@@ -180,6 +180,55 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
+	/** How many CSS pixels the page scrolls sideways (0 or less: it fits its width). */
+	public long sidewaysScroll() {
+		return (Long) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+	}
+
+	/**
+	 * Photographs the page as it is now (nothing reloaded) at a laptop's 1280x800 and a phone's 375x800 into
+	 * {@code folder} (file name: {@code name} and the width), and fails when it scrolls sideways at either.
+	 */
+	public void photographHere(Path folder, String name) {
+		Map<String, Long> sideways = new java.util.LinkedHashMap<>();
+		for (int width : java.util.List.of(1280, 375)) {
+			viewport(width, 800);
+			String file = name + "-" + width + ".png";
+			screenshot(folder.resolve(file));
+			sideways.put(file, sidewaysScroll());
+		}
+		viewport(1280, 800);
+		requireNoSidewaysScroll(sideways);
+	}
+
+	/**
+	 * Opens each page (name to path) at a laptop's and a phone's width, waits for its heading, photographs it into
+	 * {@code folder}, and fails when any scrolls sideways (lists stack instead).
+	 */
+	public void photographPages(Path folder, Map<String, String> pagesByName) {
+		Map<String, Long> sideways = new java.util.LinkedHashMap<>();
+		for (int width : java.util.List.of(1280, 375)) {
+			viewport(width, 800);
+			pagesByName.forEach((name, page) -> {
+				open(page);
+				waitForPage(page);
+				visible(org.openqa.selenium.By.cssSelector("#main h1"));
+				String file = name + "-" + width + ".png";
+				screenshot(folder.resolve(file));
+				sideways.put(file, sidewaysScroll());
+			});
+		}
+		viewport(1280, 800);
+		requireNoSidewaysScroll(sideways);
+	}
+
+	private static void requireNoSidewaysScroll(Map<String, Long> sidewaysByPage) {
+		org.assertj.core.api.Assertions.assertThat(sidewaysByPage).as("pixels each page scrolls sideways")
+			.allSatisfy((page, pixels) -> org.assertj.core.api.Assertions.assertThat(pixels).as(page)
+				.isLessThanOrEqualTo(0));
+	}
+
 	/** Keeps a screenshot and the HTML of the page a failed journey stopped on, under target/{@code folder}. */
 	public void keepEvidence(String folder) {
 		try {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,16 +116,7 @@ class QueueBrowserIntegrationTests {
 			assertThat(browser.visible(By.cssSelector("#queue-" + channel + " td.excerpt a")).getText())
 				.isEqualTo("Cardamom buns are back this weekend");
 
-			Map<String, Long> sideways = new LinkedHashMap<>();
-			for (int width : List.of(1280, 375)) {
-				browser.viewport(width, 900);
-				String file = "queue-" + width + ".png";
-				browser.screenshot(SCREENSHOTS.resolve(file));
-				sideways.put(file, (Long) driver.executeScript(
-						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;"));
-			}
-			assertThat(sideways).as("pixels the page scrolls sideways").allSatisfy((page, pixels) -> assertThat(pixels)
-				.as(page).isLessThanOrEqualTo(0));
+			browser.photographHere(SCREENSHOTS, "queue");
 		}
 		catch (Throwable failure) {
 			browser.keepEvidence("queue-browser");
