@@ -129,11 +129,7 @@ class ChannelsBrowserIntegrationTests {
 	}
 
 	private void signIn() {
-		browser.open("/login");
-		browser.type("email", owner.email());
-		browser.type("password", TestWorld.PASSWORD);
-		driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
-		browser.waitForPage("/");
+		browser.signIn(owner.email(), TestWorld.PASSWORD);
 	}
 
 	private void openChannelsFromTheNavigation() {

@@ -246,11 +246,7 @@ class ApprovalBrowserIntegrationTests {
 	}
 
 	private void signIn(UserAccount person) {
-		browser.open("/login");
-		browser.type("email", person.email());
-		browser.type("password", TestWorld.PASSWORD);
-		driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
-		browser.waitForPage("/");
+		browser.signIn(person.email(), TestWorld.PASSWORD);
 	}
 
 	private void signOut() {

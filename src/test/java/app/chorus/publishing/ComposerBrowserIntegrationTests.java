@@ -128,11 +128,7 @@ class ComposerBrowserIntegrationTests {
 	}
 
 	private void signIn() {
-		browser.open("/login");
-		browser.type("email", owner.email());
-		browser.type("password", TestWorld.PASSWORD);
-		driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
-		browser.waitForPage("/");
+		browser.signIn(owner.email(), TestWorld.PASSWORD);
 	}
 
 	private void openTheComposerFromThePostsPage() {

@@ -180,6 +180,15 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
+	/** Signs in through the sign-in page and waits for the home page. */
+	public void signIn(String email, String password) {
+		open("/login");
+		type("email", email);
+		type("password", password);
+		driver.findElement(org.openqa.selenium.By.cssSelector("#main form button[type=submit]")).click();
+		waitForPage("/");
+	}
+
 	/** How many CSS pixels the page scrolls sideways (0 or less: it fits its width). */
 	public long sidewaysScroll() {
 		return (Long) driver.executeScript(
