@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -89,8 +87,7 @@ class ApprovalBrowserIntegrationTests {
 		manager = world.member(workspace, "manager", Role.MANAGER);
 		contributor = world.member(workspace, "writer", Role.CONTRIBUTOR);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "bakery.test", "Harbour Bakery", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "bakery.test", "Harbour Bakery");
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		BlueskyAnswers.blobsAreStored(pds);
 		Api api = new Api(port);

@@ -64,8 +64,7 @@ class ApprovalsIntegrationTests {
 		manager = world.token(managerAccount, workspace);
 		contributor = world.token(world.member(workspace, "writer", Role.CONTRIBUTOR), workspace);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "brand.test", "Brand", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "brand.test", "Brand");
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		BlueskyAnswers.blobsAreStored(pds);
 		channelId = api.post("/api/v1/channels", owner, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),

@@ -93,8 +93,7 @@ class CalendarBrowserIntegrationTests {
 				owner);
 		token = world.token(owner, workspace);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "harbour.test", "Harbour", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "harbour.test", "Harbour");
 		Api.Response connected = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl",
 				pds.baseUrl(), "handle", "harbour.test", "appPassword", "abcd-efgh-ijkl-mnop"));
 		assertThat(connected.status()).isEqualTo(201);

@@ -329,8 +329,7 @@ class CalendarIntegrationTests {
 
 	private String connect(Membership in, String withToken, String handle, String name) {
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, handle, name, BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, handle, name);
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		Api.Response connected = api.post("/api/v1/channels", withToken, Map.of("network", "bluesky", "pdsUrl",
 				pds.baseUrl(), "handle", handle, "appPassword", "abcd-efgh-ijkl-mnop"));

@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -79,8 +77,7 @@ class ComposerBrowserIntegrationTests {
 		workspace = world.workspace("composer-browser");
 		owner = world.owner(workspace);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, HANDLE, NAME, BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, HANDLE, NAME);
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		// the mention in the post becomes a facet pointing at the account's DID
 		pds.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.identity.resolveHandle"))

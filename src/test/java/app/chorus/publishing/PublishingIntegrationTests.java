@@ -69,8 +69,7 @@ class PublishingIntegrationTests {
 		workspace = world.workspace("publishing");
 		token = world.token(world.owner(workspace), workspace);
 		did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "brand.test", "Brand", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "brand.test", "Brand");
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		channelId = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
 				"handle", "brand.test", "appPassword", "abcd-efgh-ijkl-mnop")).json().get("id").asString();

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +80,7 @@ class ReviewPagesIntegrationTests {
 		managerAccount = world.member(workspace, "manager", Role.MANAGER);
 		UserAccount contributorAccount = world.member(workspace, "writer", Role.CONTRIBUTOR);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "brand.test", "Brand", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "brand.test", "Brand");
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		BlueskyAnswers.blobsAreStored(pds);
 		channel = api.post("/api/v1/channels", ownerToken, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),

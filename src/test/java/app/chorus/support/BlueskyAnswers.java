@@ -35,6 +35,12 @@ public final class BlueskyAnswers {
 		return "did:plc:" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
 	}
 
+	/** {@link #account} with a session that is good for two hours and can be renewed for a day. */
+	public static void account(WireMockExtension pds, String did, String handle, String displayName) {
+		account(pds, did, handle, displayName, jwt("access", Instant.now().plus(java.time.Duration.ofHours(2))),
+				jwt("refresh", Instant.now().plus(java.time.Duration.ofDays(1))));
+	}
+
 	/** createSession answers for the account (its DID document names this server as its PDS), and getProfile. */
 	public static void account(WireMockExtension pds, String did, String handle, String displayName, String accessJwt,
 			String refreshJwt) {

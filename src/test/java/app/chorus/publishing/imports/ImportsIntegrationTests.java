@@ -55,8 +55,7 @@ class ImportsIntegrationTests {
 		token = world.token(world.owner(workspace), workspace);
 		handle = "brand" + UUID.randomUUID().toString().substring(0, 6) + ".test";
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, handle, "Brand", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, handle, "Brand");
 		assertThat(api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
 				"handle", handle, "appPassword", "abcd-efgh-ijkl-mnop")).status()).isEqualTo(201);
 	}

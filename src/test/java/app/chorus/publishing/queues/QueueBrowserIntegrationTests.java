@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +64,7 @@ class QueueBrowserIntegrationTests {
 		Membership workspace = world.workspace("queue-browser");
 		owner = world.owner(workspace);
 		String did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "bakery.test", "Corner Bakery", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "bakery.test", "Corner Bakery");
 		Api.Response connected = new Api(port).post("/api/v1/channels", world.token(owner, workspace), Map.of(
 				"network", "bluesky", "pdsUrl", pds.baseUrl(), "handle", "bakery.test", "appPassword",
 				"abcd-efgh-ijkl-mnop"));

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +53,7 @@ class QueuePagesIntegrationTests {
 		workspace = world.workspace("queue-pages");
 		token = world.token(world.owner(workspace), workspace);
 		did = BlueskyAnswers.newDid();
-		BlueskyAnswers.account(pds, did, "harbour.test", "Harbour Brand", BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, "harbour.test", "Harbour Brand");
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		channel = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
 				"handle", "harbour.test", "appPassword", "abcd-efgh-ijkl-mnop")).json().get("id").asString();

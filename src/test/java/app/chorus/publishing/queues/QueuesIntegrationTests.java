@@ -375,8 +375,7 @@ class QueuesIntegrationTests {
 
 	private String connect(String handle, String displayName) {
 		String did = did(handle);
-		BlueskyAnswers.account(pds, did, handle, displayName, BlueskyAnswers.jwt("access",
-				Instant.now().plus(Duration.ofHours(2))), BlueskyAnswers.jwt("refresh", Instant.now().plusSeconds(86400)));
+		BlueskyAnswers.account(pds, did, handle, displayName);
 		Api.Response connected = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl",
 				pds.baseUrl(), "handle", handle, "appPassword", "abcd-efgh-ijkl-mnop"));
 		assertThat(connected.status()).isEqualTo(201);
