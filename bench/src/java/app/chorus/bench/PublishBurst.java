@@ -46,7 +46,7 @@ import app.chorus.workspace.Membership;
 
 /**
  * The publish burst: N posts on M Bluesky channels (each post on one channel, round the channels), all due at the same
- * instant, published by one Chorus with its embedded PostgreSQL to a {@link RecordingPds} on loopback. A post's
+ * instant or spread evenly over a minute ({@code bench.spread}), published by one Chorus with its embedded PostgreSQL to a {@link RecordingPds} on loopback. A post's
  * lateness is when its record reached the PDS minus when it was due. Also counted: duplicates (a post written under a
  * second record key, or two posts under one key), resends of the same record (the idempotency key at work), posts
  * lost (never written before the timeout), and throughput. The figures are printed and appended to BENCHMARKS.md.
@@ -68,6 +68,11 @@ public final class PublishBurst {
 	private final Duration lead = System.getProperty("bench.lead", "auto").equals("auto")
 			? Duration.ofSeconds(Math.max(60, posts / 50)) : Duration.parse(System.getProperty("bench.lead"));
 	private final Duration timeout = Duration.parse(System.getProperty("bench.timeout", "PT5M"));
+	/**
+	 * How the due times are spread: zero puts every post at the same instant; {@code PT60S} spreads them evenly over
+	 * one minute (post i due at start + i/N of it).
+	 */
+	private final Duration spread = Duration.parse(System.getProperty("bench.spread", "PT0S"));
 	/** Posts published (and not measured) before the burst, so that the burst meets a warmed-up server. */
 	private final int warmup = Integer.getInteger("bench.warmup", 0);
 	private final String extraArgs = System.getProperty("bench.args", "").strip();
@@ -141,10 +146,11 @@ public final class PublishBurst {
 			}
 		}
 		Instant due = Instant.now().plus(lead).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		say("Making %d posts, all due at %s", posts, due);
+		say(spread.isZero() ? "Making %d posts, all due at %s" : "Making %d posts, due from %s over " + spread, posts,
+				due);
 		Instant makingStarted = Instant.now();
 		inParallel(posts, i -> postService.create(workspace, who, new PostService.Draft(text(i),
-				List.of(channelIds.get(i % channels)), List.of(), due, false), null).post().id());
+				List.of(channelIds.get(i % channels)), List.of(), dueOf(due, i), false), null).post().id());
 		Duration making = Duration.between(makingStarted, Instant.now());
 		boolean madeInTime = Instant.now().isBefore(due);
 		say("Made in %s%s", seconds(making), madeInTime ? "" : " -- AFTER the due time: raise bench.lead");
@@ -155,7 +161,7 @@ public final class PublishBurst {
 		long commitsBefore = commits(jdbc);
 		Map<String, long[]> tablesBefore = tableActivity(jdbc);
 
-		Instant deadline = due.plus(timeout);
+		Instant deadline = due.plus(spread).plus(timeout);
 		LoadDuringBurst load = new LoadDuringBurst(chorus.getBean(DataSource.class), data, posts);
 		while (pds.distinctTexts() < warmup + posts && Instant.now().isBefore(deadline)) {
 			Thread.sleep(250);
@@ -216,6 +222,11 @@ public final class PublishBurst {
 		});
 	}
 
+	/** When post i is due: the start, plus its share of the spread. */
+	private Instant dueOf(Instant start, int i) {
+		return start.plusMillis(spread.toMillis() * i / posts);
+	}
+
 	private String text(int i) {
 		return "Burst post " + i + " of " + posts + ", run " + run;
 	}
@@ -247,7 +258,7 @@ public final class PublishBurst {
 				lost++;
 			}
 			else {
-				lateness.add(Duration.between(due, arrived).toMillis());
+				lateness.add(Duration.between(dueOf(due, i), arrived).toMillis());
 				perSecond.merge(Math.floorDiv(Duration.between(due, arrived).toMillis(), 1000), 1, Integer::sum);
 			}
 		}
@@ -279,7 +290,7 @@ public final class PublishBurst {
 
 	private void printAndAppend(Result r, Instant due, Duration making, boolean madeInTime, long backlog,
 			Map<String, Long> variants, long attempts, String settings, String load) throws IOException {
-		Duration span = Duration.between(due, r.last());
+		Duration span = Duration.between(dueOf(due, posts - 1), r.last());
 		double throughput = r.distinctRecords() / Math.max(0.001, Duration.between(r.first(), r.last()).toMillis() / 1000.0);
 		boolean met = r.lost() == 0 && r.duplicates() == 0 && !r.latenessMillis().isEmpty()
 				&& percentile(r.latenessMillis(), 99) < 1000;
@@ -289,6 +300,7 @@ public final class PublishBurst {
 				Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		String command = "./mvnw -q -Pbench test-compile exec:exec -Dbench.posts=" + posts + " -Dbench.channels="
 				+ channels + (System.getProperty("bench.lead", "auto").equals("auto") ? "" : " -Dbench.lead=" + lead)
+				+ (spread.isZero() ? "" : " -Dbench.spread=" + spread)
 				+ (warmup == 0 ? "" : " -Dbench.warmup=" + warmup)
 				+ (extraArgs.isEmpty() ? "" : " '-Dbench.args=" + extraArgs + "'");
 		StringBuilder md = new StringBuilder();
@@ -298,11 +310,12 @@ public final class PublishBurst {
 		md.append("- Chorus: ").append(settings).append('\n');
 		md.append(warmup == 0 ? "- Cold: the burst is the first work this Chorus does\n"
 				: "- Warm: " + warmup + " posts were published first (not measured)\n");
-		md.append(String.format(Locale.ROOT, "- %d posts on %d channels, all due at the same instant %s ahead; made in "
+		md.append(String.format(Locale.ROOT, "- %d posts on %d channels, %s %s ahead; made in "
 				+ "%s (not measured)%s; %d audit/notification events still queued at the due time%n", posts, channels,
-				seconds(lead), seconds(making), madeInTime ? "" : ", **finishing after the due time, so the figures are not valid**",
+				spread.isZero() ? "all due at the same instant"
+						: "due evenly over " + seconds(spread) + " (the same minute) from", seconds(lead), seconds(making), madeInTime ? "" : ", **finishing after the due time, so the figures are not valid**",
 				backlog));
-		md.append("\n| lateness p50 | p95 | p99 | max | earliest | last record after due | throughput | duplicates "
+		md.append("\n| lateness p50 | p95 | p99 | max | earliest | last record after the last due time | throughput | duplicates "
 				+ "| resends (same key) | lost |\n|---|---|---|---|---|---|---|---|---|---|\n");
 		md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f posts/s | %d | %d | %d |%n",
 				ms(r, 50), ms(r, 95), ms(r, 99), ms(r, 100), r.latenessMillis().isEmpty() ? "-"

@@ -366,15 +366,23 @@ class Posts {
 			.params(status.key(), ts(now), workspace.value(), id.value()).update();
 	}
 
+	/** Sets the post's status from its variants' (see {@link PostStatuses}). */
+	void sumStatus(WorkspaceId workspace, PostId id, Instant now) {
+		jdbc.sql(PostStatuses.SUM_SQL).param("now", ts(now)).param("ws", workspace.value()).param("post", id.value())
+			.update();
+	}
+
 	void reschedulePost(WorkspaceId workspace, PostId id, @Nullable Instant at, Instant now) {
 		jdbc.sql("update publishing.posts set scheduled_at = ?, updated_at = ? where workspace_id = ? and id = ?")
 			.params(ts(at), ts(now), workspace.value(), id.value()).update();
 	}
 
 	/** Starts an attempt; its number is one more than the variant's attempts so far. */
+	/** The variant is being sent: status {@code publishing} and a new attempt, numbered, recorded as started. */
 	AttemptRow startAttempt(WorkspaceId workspace, UUID variant, String node, Instant now) {
 		int number = jdbc.sql("""
-				update publishing.variants set attempts = attempts + 1, updated_at = ?
+				update publishing.variants set status = 'publishing', held_reason = null, next_attempt_at = null,
+				    attempts = attempts + 1, updated_at = ?
 				where workspace_id = ? and id = ? returning attempts""")
 			.params(ts(now), workspace.value(), variant).query(Integer.class).single();
 		UUID id = app.chorus.shared.ids.Ids.next();

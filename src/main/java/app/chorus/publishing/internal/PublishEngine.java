@@ -107,7 +107,8 @@ public class PublishEngine {
 	private record Later(Instant at) implements Claim {
 	}
 
-	private record Go(VariantRow variant, AttemptRow attempt) implements Claim {
+	/** Claimed: send it. The channel's network adapter is the one the claim looked up (empty: the channel is gone). */
+	private record Go(VariantRow variant, AttemptRow attempt, Optional<SocialNetwork> network) implements Claim {
 	}
 
 	/**
@@ -119,7 +120,7 @@ public class PublishEngine {
 		return switch (claim) {
 			case Nothing n -> Optional.empty();
 			case Later later -> Optional.of(later.at());
-			case Go go -> publish(workspace, go.variant(), go.attempt());
+			case Go go -> publish(workspace, go.variant(), go.attempt(), go.network());
 		};
 	}
 
@@ -141,16 +142,16 @@ public class PublishEngine {
 					statuses.refresh(workspace, variant.postId());
 					return new Nothing();
 				}
-				Optional<Instant> capped = overCap(workspace, variant, now);
+				Optional<SocialNetwork> network = channels.network(workspace, new ChannelId(variant.channelId()));
+				Optional<Instant> capped = overCap(workspace, variant, network, now);
 				if (capped.isPresent()) {
 					posts.updateVariantStatus(workspace, variantId, PostStatus.SCHEDULED, null, capped.get(), now);
 					posts.noteError(workspace, variantId, "publishing.error.posting-cap", capped.get().toString());
 					return new Later(capped.get());
 				}
 				AttemptRow attempt = posts.startAttempt(workspace, variantId, node, now);
-				posts.updateVariantStatus(workspace, variantId, PostStatus.PUBLISHING, null, null, now);
 				statuses.refresh(workspace, variant.postId());
-				return new Go(variant, attempt);
+				return new Go(variant, attempt, network);
 			}
 			case PUBLISHING -> {
 				return resumeAfterLostAnswer(workspace, variant, now);
@@ -162,9 +163,10 @@ public class PublishEngine {
 	}
 
 	/** When the channel's network caps would be broken by publishing now: the time the cap allows it again. */
-	private Optional<Instant> overCap(WorkspaceId workspace, VariantRow variant, Instant now) {
+	private Optional<Instant> overCap(WorkspaceId workspace, VariantRow variant, Optional<SocialNetwork> network,
+			Instant now) {
 		Instant latest = null;
-		for (PostingCap cap : network(workspace, variant).map(SocialNetwork::postingCaps).orElse(List.of())) {
+		for (PostingCap cap : network.map(SocialNetwork::postingCaps).orElse(List.of())) {
 			Optional<Instant> release = posts.capReleases(workspace, variant.channelId(), cap.posts(), cap.per(), now);
 			if (release.isPresent() && (latest == null || release.get().isAfter(latest))) {
 				latest = release.get();
@@ -176,7 +178,8 @@ public class PublishEngine {
 	/** The variant was claimed and its attempt never finished: the node died, or the answer was lost. */
 	private Claim resumeAfterLostAnswer(WorkspaceId workspace, VariantRow variant, Instant now) {
 		Optional<AttemptRow> open = posts.openAttempt(workspace, variant.id());
-		Duration window = network(workspace, variant).map(SocialNetwork::idempotencyWindow).orElse(Duration.ZERO);
+		Optional<SocialNetwork> network = channels.network(workspace, new ChannelId(variant.channelId()));
+		Duration window = network.map(SocialNetwork::idempotencyWindow).orElse(Duration.ZERO);
 		// the network's promise runs from the first time it saw the key, which may be an earlier, failed attempt
 		Instant firstSent = posts.attempts(workspace, variant.id()).stream().map(AttemptRow::startedAt)
 			.min(Instant::compareTo).orElse(now);
@@ -184,7 +187,7 @@ public class PublishEngine {
 		if (!window.isZero() && firstSent.plus(window).minus(WINDOW_MARGIN).isAfter(now)) {
 			log.info("Variant {} was left mid-publish; resending with the same idempotency key", variant.id());
 			AttemptRow attempt = posts.startAttempt(workspace, variant.id(), node, now);
-			return new Go(variant, attempt);
+			return new Go(variant, attempt, network);
 		}
 		log.warn("Variant {} was left mid-publish and its network gives no idempotency now: needs confirmation",
 				variant.id());
@@ -197,9 +200,9 @@ public class PublishEngine {
 		return new Nothing();
 	}
 
-	private Optional<Instant> publish(WorkspaceId workspace, VariantRow variant, AttemptRow attempt) {
+	private Optional<Instant> publish(WorkspaceId workspace, VariantRow variant, AttemptRow attempt,
+			Optional<SocialNetwork> network) {
 		ChannelId channelId = new ChannelId(variant.channelId());
-		Optional<SocialNetwork> network = channels.network(workspace, channelId);
 		if (network.isEmpty()) {
 			return finish(workspace, variant, attempt, new PublishResult.Rejected(List.of()),
 					"publishing.error.channel-gone");
@@ -371,10 +374,6 @@ public class PublishEngine {
 	private void failedEvent(WorkspaceId workspace, VariantRow variant, PostRow post, String reason) {
 		events.publishEvent(new VariantFailed(workspace, AuditActor.system(), variant.postId(), post.authorId(),
 				variant.channelId().toString(), variant.network().key(), reason, RequestOrigin.internal()));
-	}
-
-	private Optional<SocialNetwork> network(WorkspaceId workspace, VariantRow variant) {
-		return channels.network(workspace, new ChannelId(variant.channelId()));
 	}
 
 	private static String nodeName() {
