@@ -112,10 +112,8 @@ class PostsApi {
 	ResponseEntity<PostResource> create(@RequestBody PostBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		Membership membership = context.require(Permission.POSTS_DRAFT);
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw ChorusException.invalid("Idempotency-Key", "post.idempotency-key.invalid");
-		}
-		PostService.Created created = posts.create(membership, actor(), draft(body), idempotencyKey);
+		PostService.Created created = posts.create(membership, actor(), draft(body),
+				PostService.idempotencyKey(idempotencyKey));
 		PostResource resource = resource(created.post());
 		return ResponseEntity.created(URI.create("/api/v1/posts/" + resource.id())).body(resource);
 	}

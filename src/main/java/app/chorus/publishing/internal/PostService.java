@@ -233,6 +233,27 @@ public class PostService {
 	}
 
 	/**
+	 * An {@code Idempotency-Key} header as given, or null without one.
+	 * @throws ChorusException 422 naming {@code Idempotency-Key} when it is blank or longer than 200 characters
+	 */
+	public static @Nullable String idempotencyKey(@Nullable String header) {
+		if (header != null && (header.isBlank() || header.length() > 200)) {
+			throw ChorusException.invalid("Idempotency-Key", "post.idempotency-key.invalid");
+		}
+		return header;
+	}
+
+	/**
+	 * The posts made by earlier requests whose idempotency keys started with {@code prefix} (a request that makes
+	 * several posts numbers their keys), in the order of their keys.
+	 */
+	public List<PostView> madeUnder(Membership membership, String prefix) {
+		WorkspaceId workspace = membership.workspaceId();
+		return posts.findByIdempotencyKeyPrefix(workspace, membership.userId(), prefix).stream()
+			.map(row -> find(workspace, row.id())).toList();
+	}
+
+	/**
 	 * Every problem {@link #create} would refuse the draft for, without making anything (a dry run: bulk import
 	 * checks each row this way first).
 	 */

@@ -166,6 +166,16 @@ class Posts {
 			.params(workspace.value(), author.value(), key).query(Posts::post).optional();
 	}
 
+	/** Posts whose idempotency key starts with {@code prefix} (the posts one queue request made), oldest key first. */
+	List<PostRow> findByIdempotencyKeyPrefix(WorkspaceId workspace, UserId author, String prefix) {
+		return jdbc.sql("""
+				select * from publishing.posts where workspace_id = ? and author_id = ? and idempotency_key like ?
+				order by length(idempotency_key), idempotency_key""")
+			.params(workspace.value(), author.value(), prefix.replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%")
+			.query(Posts::post).list();
+	}
+
 	/** Newest first; {@code before} is the last row of the previous page. */
 	List<PostRow> page(WorkspaceId workspace, @Nullable PostStatus status, @Nullable UUID channel,
 			@Nullable UUID campaign, @Nullable Instant beforeCreated, @Nullable UUID beforeId, int limit) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ import app.chorus.publishing.QueueSlotsChanged;
 import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.Draft;
 import app.chorus.publishing.internal.PostService.PostView;
+import app.chorus.publishing.internal.PostService.VariantView;
 import app.chorus.publishing.queues.QueueRecords.QueueRow;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.audit.RequestOrigin;
@@ -236,9 +238,50 @@ public class Queues {
 	 * the fields {@link PostService#create} names for anything else it refuses
 	 */
 	public List<PostView> add(Membership membership, AuditActor who, QueueRequest request) {
+		return add(membership, who, request, null).posts();
+	}
+
+	/** What {@link #add} made, and whether an earlier request with the same idempotency key had made it. */
+	public record Queued(List<PostView> posts, boolean replayed) {
+	}
+
+	/**
+	 * {@link #add}, once per {@code idempotencyKey}: a request repeated with the key answers with the posts the first
+	 * one made (their keys are the key numbered), and places nothing.
+	 * @throws ChorusException 422 naming {@code Idempotency-Key} when the key was used for a different message or
+	 * channels
+	 */
+	public Queued add(Membership membership, AuditActor who, QueueRequest request, @Nullable String idempotencyKey) {
 		requireAllowed(membership, Permission.POSTS_PUBLISH);
-		return place(membership, who, request.channelIds(), (group, at) -> new Draft(request.text(), group, List.of(),
-				at, false, request.campaignId(), request.mediaIds()));
+		String prefix = idempotencyKey == null ? null : "queue:" + idempotencyKey + ":";
+		return Objects.requireNonNull(transactions.execute(s -> {
+			// placing is one at a time per workspace, so a parallel request with the same key finds this one's posts
+			records.lockPlacing(membership.workspaceId());
+			Optional<Queued> earlier = prefix == null ? Optional.empty() : earlier(membership, request, prefix);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+			int[] made = { 0 };
+			return new Queued(place(membership, who, request.channelIds(), (group, at) -> new Draft(request.text(),
+					group, List.of(), at, false, request.campaignId(), request.mediaIds()),
+					prefix == null ? null : () -> prefix + (++made[0])), false);
+		}));
+	}
+
+	private Optional<Queued> earlier(Membership membership, QueueRequest request, String prefix) {
+		List<PostView> earlier = posts.madeUnder(membership, prefix);
+		if (earlier.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<UUID> channels = earlier.stream().flatMap(p -> p.variants().stream()).map(VariantView::channelId)
+			.collect(java.util.stream.Collectors.toSet());
+		boolean same = earlier.getFirst().text().equals(request.text() == null ? "" : request.text())
+				&& channels.equals(Set.copyOf(request.channelIds()));
+		if (!same) {
+			throw new ChorusException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+					"post.idempotency-key.reused", "Idempotency-Key");
+		}
+		return Optional.of(new Queued(earlier, true));
 	}
 
 	/**
@@ -248,6 +291,12 @@ public class Queues {
 	 */
 	List<PostView> place(Membership membership, AuditActor who, List<UUID> channelIds,
 			BiFunction<List<UUID>, Instant, Draft> draftFor) {
+		return place(membership, who, channelIds, draftFor, null);
+	}
+
+	/** {@link #place}, each post made under the idempotency key {@code keys} gives next, when there are keys. */
+	private List<PostView> place(Membership membership, AuditActor who, List<UUID> channelIds,
+			BiFunction<List<UUID>, Instant, Draft> draftFor, @Nullable Supplier<String> keys) {
 		WorkspaceId workspace = membership.workspaceId();
 		List<UUID> wanted = List.copyOf(new LinkedHashSet<>(channelIds));
 		if (wanted.isEmpty()) {
@@ -266,7 +315,7 @@ public class Queues {
 			List<PostView> made = new ArrayList<>();
 			for (QueuePlan.Placement placement : plan.posts()) {
 				PostView post = posts.create(membership, who, draftFor.apply(placement.channelIds(), placement.at()),
-						null).post();
+						keys == null ? null : keys.get()).post();
 				events.publishEvent(new PostQueued(workspace, who, post.id(), placement.at().toString(),
 						placement.channelIds().size(), RequestOrigin.current()));
 				made.add(post);

@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.chorus.channels.ChannelId;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
+import app.chorus.publishing.internal.PostService;
 import app.chorus.publishing.internal.PostService.PostView;
 import app.chorus.publishing.internal.PostService.VariantView;
 import app.chorus.publishing.queues.Queues.ChannelQueue;
@@ -119,13 +121,15 @@ class QueuesApi {
 	}
 
 	@Operation(summary = "Add a post to the queue: it goes into the next free slot of each channel (one post for the "
-			+ "channels whose next free slots coincide, one more for each other time); Location names the first")
+			+ "channels whose next free slots coincide, one more for each other time); Location names the first; "
+			+ "an Idempotency-Key header makes a repeated request answer with the posts the first one made")
 	@PostMapping("/api/v1/queue")
-	ResponseEntity<QueuedResource> add(@RequestBody QueueBody body) {
+	ResponseEntity<QueuedResource> add(@RequestBody QueueBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		Membership membership = context.require(Permission.POSTS_PUBLISH);
 		List<PostView> made = queues.add(membership, actor(), new Queues.QueueRequest(body.text(),
 				body.channelIds() == null ? List.of() : body.channelIds(), body.media() == null ? List.of()
-						: body.media(), body.campaignId()));
+						: body.media(), body.campaignId()), PostService.idempotencyKey(idempotencyKey)).posts();
 		return ResponseEntity.created(URI.create("/api/v1/posts/" + made.getFirst().id()))
 			.body(new QueuedResource(made.stream().map(p -> new QueuedPostResource(p.id().value(), p.status().key(),
 					p.scheduledAt(), p.variants().stream().map(VariantView::channelId).toList(), p.text())).toList()));

@@ -210,6 +210,37 @@ class QueuesIntegrationTests {
 	}
 
 	@Test
+	void aQueueRequestRepeatedWithItsIdempotencyKeyAnswersWithTheFirstPostsAndPlacesNothing() {
+		String second = connect("keyed.test", "Keyed");
+		ZonedDateTime first = slotTwoHoursAhead();
+		everyDayAt(channelId, first);
+		everyDayAt(second, first.plusHours(1));
+		Map<String, Object> body = Map.of("text", "Queued once", "channelIds", List.of(channelId, second));
+		Map<String, String> key = Map.of("Idempotency-Key", "queue-once-1");
+
+		Api.Response made = api.postWithHeaders("/api/v1/queue", token, body, key);
+		assertThat(made.status()).isEqualTo(201);
+		assertThat(made.json().get("posts")).hasSize(2);
+		Api.Response again = api.postWithHeaders("/api/v1/queue", token, body, key);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("posts").findValuesAsString("id"))
+			.isEqualTo(made.json().get("posts").findValuesAsString("id"));
+		assertThat(again.json().get("posts").findValuesAsString("scheduledAt"))
+			.isEqualTo(made.json().get("posts").findValuesAsString("scheduledAt"));
+
+		// the slots were taken once: a request without the key goes a day later
+		assertThat(scheduledAt(api.post("/api/v1/queue", token, Map.of("text", "Next", "channelIds",
+				List.of(channelId))))).isEqualTo(first.plusDays(1).toInstant());
+
+		Api.Response reused = api.postWithHeaders("/api/v1/queue", token, Map.of("text", "Something else",
+				"channelIds", List.of(channelId, second)), key);
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(fields(reused)).containsExactly("Idempotency-Key");
+		assertThat(api.postWithHeaders("/api/v1/queue", token, body, Map.of("Idempotency-Key", " ")).status())
+			.isEqualTo(422);
+	}
+
+	@Test
 	void aChannelWithoutSlotsOrAMessageTheNetworkRefusesMakesNothing() {
 		Api.Response noSlots = api.post("/api/v1/queue", token, Map.of("text", "Where to?", "channelIds",
 				List.of(channelId)));
