@@ -9,7 +9,7 @@ import app.chorus.nlp.SentimentLexicon.Phrase;
 import app.chorus.nlp.SocialText.Token;
 
 /**
- * Scores a tokenised text with a lexicon: each sentiment word's valence, turned by a negation before it (or after it,
+ * Scores a tokenised text with a lexicon: each sentiment word's valence, turned by a negation before it (or right after it,
  * in Korean and Nepali), multiplied by an intensifier before it, weighted half before a "but" and one and a half after
  * it; emoji count in every language. The sum S over a text of n words and emoji becomes x = S / sqrt(n) (a sentiment
  * word weighs less in a long text than in a short one) and then x / sqrt(x² + 4), which lies in (-1, 1).
@@ -126,18 +126,13 @@ final class SentimentScorer {
 		return false;
 	}
 
+	/** Only the word right after counts: in 별로 좋지 않아요, 않아요 turns 좋지, not 별로. */
 	private static boolean negatedAfter(List<Token> tokens, int last, SentimentLexicon lexicon) {
-		int clause = tokens.get(last).clause();
-		for (int k = last + 1; k < tokens.size() && k <= last + 2; k++) {
-			Token after = tokens.get(k);
-			if (after.clause() != clause) {
-				return false;
-			}
-			if (after.isWord() && lexicon.isAfterNegator(after.text())) {
-				return true;
-			}
+		if (last + 1 >= tokens.size()) {
+			return false;
 		}
-		return false;
+		Token after = tokens.get(last + 1);
+		return after.isWord() && after.clause() == tokens.get(last).clause() && lexicon.isAfterNegator(after.text());
 	}
 
 	private static double intensityBefore(List<Token> tokens, int i, SentimentLexicon lexicon) {

@@ -38,6 +38,7 @@ class TextAnalysisTests {
 		assertThat(analysis.language("Jeg er ikke tilfreds med jeres svar, hvad skal jeg gøre nu?")).isEqualTo("da");
 		assertThat(analysis.language("Jeg er ikke fornøyd med svaret deres, hva skal jeg gjøre nå?")).isEqualTo("nb");
 		assertThat(analysis.language("Jag är inte nöjd med ert svar, vad ska jag göra nu?")).isEqualTo("sv");
+		assertThat(analysis.language("Mødet er på torsdag klokken ti")).isEqualTo("da");
 	}
 
 	@Test
@@ -75,6 +76,7 @@ class TextAnalysisTests {
 			da | NEGATIVE | Elendig service, jeg er virkelig skuffet
 			ko | POSITIVE | 정말 좋아요, 감사합니다
 			ko | NEGATIVE | 최악이에요. 너무 실망했어요
+			ko | NEGATIVE | 별로 좋지 않아요
 			ne | POSITIVE | धेरै राम्रो सेवा, धन्यवाद
 			ne | NEGATIVE | यो सेवा एकदम खराब छ, म निराश छु
 			""")
