@@ -221,7 +221,8 @@ public class InboxIngestion {
 			backOff(row, owner, String.valueOf(e.getMessage()), e.retryAt().orElse(null));
 		}
 		catch (RuntimeException e) {
-			log.warn("Reading the inbox of channel {} failed", channelId, e);
+			// kept in the channel's state for people to see; the log says it once per failed poll, without the trace
+			log.warn("Reading the inbox of channel {} failed: {}", channelId, e.toString());
 			backOff(row, owner, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
 		}
 	}
