@@ -44,6 +44,14 @@ public class ChannelManagement {
 		return channels.all(workspace);
 	}
 
+	/**
+	 * The workspaces that have at least one channel, for background work that visits every channel (inbox polling)
+	 * through {@link #all(WorkspaceId)}.
+	 */
+	public List<WorkspaceId> workspacesWithChannels() {
+		return channels.workspacesWithChannels();
+	}
+
 	/** Whether the member may do this with the channel (their role, narrowed by the channel's grants). */
 	public boolean may(Membership membership, ChannelId id, ChannelPermission permission) {
 		return channels.may(membership, id, permission);

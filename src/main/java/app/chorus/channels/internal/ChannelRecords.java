@@ -88,6 +88,12 @@ class ChannelRecords {
 			.params(workspace.value()).query(this::row).list();
 	}
 
+	/** The workspaces that have at least one channel (for background work that visits every channel). */
+	List<WorkspaceId> workspaces() {
+		return jdbc.sql("select distinct workspace_id from channels.channels")
+			.query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
+	}
+
 	/** Connected channels whose credentials expire before {@code before}, across workspaces (for the refresher). */
 	List<ChannelRow> expiringBefore(Instant before, int limit) {
 		return jdbc.sql("select " + COLUMNS + """

@@ -114,6 +114,11 @@ public class ChannelService {
 			.toList();
 	}
 
+	/** The workspaces that have at least one channel. */
+	public List<WorkspaceId> workspacesWithChannels() {
+		return records.workspaces();
+	}
+
 	public ChannelView find(WorkspaceId workspace, ChannelId id) {
 		return view(row(workspace, id));
 	}

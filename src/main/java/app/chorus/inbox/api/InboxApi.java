@@ -1,0 +1,293 @@
+package app.chorus.inbox.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.chorus.channels.spi.NetworkKey;
+import app.chorus.identity.CurrentUser;
+import app.chorus.identity.UserAccount;
+import app.chorus.inbox.internal.InboxReplies;
+import app.chorus.inbox.internal.InboxService;
+import app.chorus.inbox.internal.InboxService.ChannelIngestion;
+import app.chorus.inbox.internal.InboxService.ConversationView;
+import app.chorus.inbox.internal.InboxService.ItemCursor;
+import app.chorus.inbox.internal.InboxService.ItemView;
+import app.chorus.inbox.internal.InboxService.ReplyView;
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.web.ChorusException;
+import app.chorus.shared.web.Page;
+import app.chorus.workspace.Membership;
+import app.chorus.workspace.Permission;
+import app.chorus.workspace.WorkspaceContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The inbox: what people said to the workspace's channels, grouped into conversations, and our replies. Message
+ * texts and names are returned exactly as the network sent them; whoever shows them must escape them.
+ */
+@RestController
+@RequestMapping("/api/v1/inbox")
+@Tag(name = "Inbox", description = "Replies, mentions, quotes and direct messages from every channel; conversations "
+		+ "and replies")
+class InboxApi {
+
+	static final int DEFAULT_PAGE = 50;
+	static final int MAX_PAGE = 200;
+
+	private final InboxService inbox;
+	private final InboxReplies replies;
+	private final WorkspaceContext context;
+	private final CurrentUser currentUser;
+
+	InboxApi(InboxService inbox, InboxReplies replies, WorkspaceContext context, CurrentUser currentUser) {
+		this.inbox = inbox;
+		this.replies = replies;
+		this.context = context;
+		this.currentUser = currentUser;
+	}
+
+	record AuthorResource(String handle, @Nullable String displayName) {
+	}
+
+	record SentimentResource(String label, @Nullable Double score) {
+	}
+
+	/** {@code language} and {@code sentiment} are {@code null} until the item has been classified. */
+	record ItemResource(UUID id, UUID conversationId, UUID channelId, String network, String type, String text,
+			AuthorResource author, @Nullable String language, @Nullable SentimentResource sentiment,
+			Instant createdAt, Instant receivedAt, String url) {
+	}
+
+	record ReplyResource(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
+			@Nullable String remoteId, @Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
+			UUID authorId, Instant createdAt, @Nullable Instant sentAt) {
+	}
+
+	record ConversationResource(UUID id, UUID channelId, String network, String kind, String status, String priority,
+			@Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt, @Nullable Instant firstResponseAt,
+			@Nullable Instant resolvedAt) {
+	}
+
+	record ConversationDetailResource(UUID id, UUID channelId, String network, String kind, String status,
+			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<ItemResource> items,
+			List<ReplyResource> replies) {
+	}
+
+	record ReplyBody(@Nullable String text, @Nullable UUID inReplyToItemId) {
+	}
+
+	@Operation(summary = "Inbox items, newest received first; filter by channel, network, type (reply, mention, quote, "
+			+ "dm, comment), conversation status (new, open, pending, resolved) and conversation")
+	@GetMapping("/items")
+	Page<ItemResource> items(@RequestParam(required = false) @Nullable UUID channelId,
+			@RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID conversationId,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		if (network != null && NetworkKey.fromKey(network).isEmpty()) {
+			throw ChorusException.invalid("network", "error.parameter", "network");
+		}
+		if (type != null && !InboxService.TYPES.contains(type)) {
+			throw ChorusException.invalid("type", "error.parameter", "type");
+		}
+		if (status != null && !InboxService.STATUSES.contains(status)) {
+			throw ChorusException.invalid("status", "error.parameter", "status");
+		}
+		int size = size(limit);
+		List<ItemView> page = inbox.items(membership.workspaceId(),
+				new InboxService.ItemQuery(channelId, network, type, status, conversationId), itemCursor(cursor),
+				size + 1);
+		String next = page.size() > size ? encode(page.get(size - 1).receivedAt() + "|" + page.get(size - 1).id())
+				: null;
+		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
+	}
+
+	@Operation(summary = "Conversations, most recently active first; filter by channel, status and assignee")
+	@GetMapping("/conversations")
+	Page<ConversationResource> conversations(@RequestParam(required = false) @Nullable UUID channelId,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable UUID assigneeId,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		if (status != null && !InboxService.STATUSES.contains(status)) {
+			throw ChorusException.invalid("status", "error.parameter", "status");
+		}
+		int size = size(limit);
+		List<ConversationView> page = inbox.conversations(membership.workspaceId(), channelId, status, assigneeId,
+				cursor == null ? null : conversationCursor(cursor), size + 1);
+		String next = page.size() > size ? encode(page.get(size - 1).id().toString()) : null;
+		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
+	}
+
+	@Operation(summary = "A conversation with its items and our replies, oldest first")
+	@GetMapping("/conversations/{id}")
+	ConversationDetailResource conversation(@PathVariable UUID id) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		InboxService.ConversationDetail detail = inbox.conversation(membership.workspaceId(), id);
+		ConversationView c = detail.conversation();
+		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
+				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(),
+				detail.items().stream().map(InboxApi::resource).toList(),
+				detail.replies().stream().map(InboxApi::resource).toList());
+	}
+
+	@Operation(summary = "Change a conversation's status (new, open, pending, resolved), priority (low, normal, high, "
+			+ "urgent) or assignee (a member of the workspace; null for nobody)")
+	@PatchMapping("/conversations/{id}")
+	ConversationResource change(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
+		Membership membership = context.require(Permission.INBOX_REPLY);
+		InboxService.Change change = new InboxService.Change(string(body, "status"), string(body, "priority"),
+				body.containsKey("assigneeId"), uuid(body, "assigneeId"));
+		return resource(inbox.change(membership, actor(), id, change));
+	}
+
+	@Operation(summary = "Reply through the conversation's channel, to inReplyToItemId or else to the newest message "
+			+ "from someone else; 502/503 when the network failed (the reply is kept as failed and can be retried)")
+	@PostMapping("/conversations/{id}/replies")
+	ResponseEntity<ReplyResource> reply(@PathVariable UUID id, @RequestBody ReplyBody body) {
+		Membership membership = context.require(Permission.INBOX_REPLY);
+		ReplyView reply = replies.reply(membership, actor(), id, body.text(), body.inReplyToItemId());
+		return ResponseEntity.created(URI.create("/api/v1/inbox/conversations/" + id + "/replies/" + reply.id()))
+			.body(resource(reply));
+	}
+
+	@Operation(summary = "One of our replies in the conversation")
+	@GetMapping("/conversations/{id}/replies/{replyId}")
+	ReplyResource reply(@PathVariable UUID id, @PathVariable UUID replyId) {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return inbox.conversation(membership.workspaceId(), id).replies().stream()
+			.filter(r -> r.id().equals(replyId)).findFirst().map(InboxApi::resource)
+			.orElseThrow(() -> ChorusException.notFound("reply"));
+	}
+
+	@Operation(summary = "Send a failed reply again (same text, same message answered, same idempotency key); 409 "
+			+ "unless it failed")
+	@PostMapping("/conversations/{id}/replies/{replyId}/retry")
+	ReplyResource retry(@PathVariable UUID id, @PathVariable UUID replyId) {
+		Membership membership = context.require(Permission.INBOX_REPLY);
+		return resource(replies.retry(membership, actor(), id, replyId));
+	}
+
+	@Operation(summary = "Every channel with where reading its inbox stands: status, last polls, last error, "
+			+ "failures in a row, newest item, and lag (seconds since the last poll that got through)")
+	@GetMapping("/channels")
+	Page<ChannelIngestion> channels() {
+		Membership membership = context.require(Permission.CONTENT_VIEW);
+		return Page.of(inbox.ingestion(membership.workspaceId()));
+	}
+
+	private AuditActor actor() {
+		UserAccount me = currentUser.require();
+		return AuditActor.user(me.id(), me.email());
+	}
+
+	private static int size(@Nullable Integer limit) {
+		if (limit == null) {
+			return DEFAULT_PAGE;
+		}
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw ChorusException.invalid("limit", "inbox.limit.range", MAX_PAGE);
+		}
+		return limit;
+	}
+
+	private static @Nullable String string(Map<String, Object> body, String field) {
+		Object value = body.get(field);
+		if (value == null || value instanceof String) {
+			return (String) value;
+		}
+		throw ChorusException.invalid(field, "error.parameter", field);
+	}
+
+	private static @Nullable UUID uuid(Map<String, Object> body, String field) {
+		String value = string(body, field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw ChorusException.invalid(field, "error.parameter", field);
+		}
+	}
+
+	private static String encode(String position) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decode(String cursor) {
+		try {
+			return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException e) {
+			throw ChorusException.invalid("cursor", "error.cursor");
+		}
+	}
+
+	private static @Nullable ItemCursor itemCursor(@Nullable String cursor) {
+		if (cursor == null) {
+			return null;
+		}
+		String[] parts = decode(cursor).split("\\|", 2);
+		try {
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("not an item cursor");
+			}
+			return new ItemCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+		}
+		catch (IllegalArgumentException | DateTimeParseException e) {
+			throw ChorusException.invalid("cursor", "error.cursor");
+		}
+	}
+
+	private static UUID conversationCursor(String cursor) {
+		try {
+			return UUID.fromString(decode(cursor));
+		}
+		catch (IllegalArgumentException e) {
+			throw ChorusException.invalid("cursor", "error.cursor");
+		}
+	}
+
+	static ItemResource resource(ItemView item) {
+		SentimentResource sentiment = item.sentimentLabel() == null ? null
+				: new SentimentResource(item.sentimentLabel(), item.sentimentScore());
+		return new ItemResource(item.id(), item.conversationId(), item.channelId(), item.network(), item.type(),
+				item.text(), new AuthorResource(item.author().handle(), item.author().displayName()),
+				item.language(), sentiment, item.createdAt(), item.receivedAt(), item.url());
+	}
+
+	static ReplyResource resource(ReplyView r) {
+		return new ReplyResource(r.id(), r.conversationId(), r.inReplyToItemId(), r.text(), r.status(), r.remoteId(),
+				r.url(), r.errorKey(), r.errorDetail(), r.authorId(), r.createdAt(), r.sentAt());
+	}
+
+	static ConversationResource resource(ConversationView c) {
+		return new ConversationResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
+				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt());
+	}
+}

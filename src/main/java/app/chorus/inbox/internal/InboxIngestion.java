@@ -1,0 +1,306 @@
+package app.chorus.inbox.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.chorus.channels.ChannelConnected;
+import app.chorus.channels.ChannelDisconnected;
+import app.chorus.channels.ChannelId;
+import app.chorus.channels.ChannelManagement;
+import app.chorus.channels.ChannelManagement.ChannelPausedException;
+import app.chorus.channels.ChannelView;
+import app.chorus.channels.spi.AccessTokenExpired;
+import app.chorus.channels.spi.ChannelSession;
+import app.chorus.channels.spi.InboxReading;
+import app.chorus.channels.spi.InboxReading.InboxEvent;
+import app.chorus.channels.spi.InboxReading.InboxPage;
+import app.chorus.channels.spi.NetworkUnavailable;
+import app.chorus.channels.spi.RemotePostRef;
+import app.chorus.channels.spi.SessionRefreshing.ReauthorizationNeeded;
+import app.chorus.channels.spi.SocialNetwork;
+import app.chorus.inbox.InboxItemReceived;
+import app.chorus.inbox.internal.IngestionStates.StateRow;
+import app.chorus.inbox.internal.ItemClassification.Classification;
+import app.chorus.shared.ids.Ids;
+import app.chorus.shared.ids.WorkspaceId;
+
+/**
+ * Reads every channel's inbox through its adapter's cursor, on the channel's own cadence, and stores what is new.
+ * <p>
+ * Each page is stored in one transaction together with the cursor that follows it, so a crash re-reads at worst one
+ * page, and the unique (channel, network id) of items makes re-reading harmless: overlapping polls, restarts and
+ * repeated pages store nothing twice. A poll holds a lease on its channel's state row, so two nodes never read one
+ * channel at once; a node that dies gives its lease up when it runs out. A failed read keeps the cursor, records the
+ * error and backs off (doubling up to {@code chorus.inbox.max-back-off}, or until the network's rate-limit reset); a
+ * channel that needs re-authorisation is left alone until it is connected again.
+ */
+@Service
+public class InboxIngestion {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxIngestion.class);
+	/** Reads of one channel in one poll at most (each read may itself walk several of the network's pages). */
+	static final int MAX_READS_PER_POLL = 10;
+	/** Channels polled side by side in one sweep at most. */
+	private static final int BATCH = 20;
+	private static final Duration UNSUPPORTED_RECHECK = Duration.ofDays(1);
+
+	private final IngestionStates states;
+	private final InboxRecords records;
+	private final ChannelManagement channels;
+	private final ItemClassification classification;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final Duration interval;
+	private final Duration maxBackOff;
+	private final Duration lease;
+	private final Duration discoveryInterval;
+	private final String node;
+	private volatile @Nullable Instant lastDiscovery;
+
+	InboxIngestion(IngestionStates states, InboxRecords records, ChannelManagement channels,
+			ItemClassification classification, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock, @Value("${chorus.inbox.poll-interval:PT30S}") Duration interval,
+			@Value("${chorus.inbox.max-back-off:PT15M}") Duration maxBackOff,
+			@Value("${chorus.inbox.lease:PT2M}") Duration lease,
+			@Value("${chorus.inbox.discovery-interval:PT1M}") Duration discoveryInterval) {
+		this.states = states;
+		this.records = records;
+		this.channels = channels;
+		this.classification = classification;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.interval = interval;
+		this.maxBackOff = maxBackOff;
+		this.lease = lease;
+		this.discoveryInterval = discoveryInterval;
+		this.node = ManagementFactory.getRuntimeMXBean().getName();
+	}
+
+	/** One sweep: notices channels not known yet (now and then), then polls every channel that is due. */
+	void pollDue() {
+		discoverIfDue();
+		Instant now = clock.instant();
+		String owner = owner();
+		List<StateRow> due = states.claimDue(owner, now, now.plus(lease), BATCH);
+		if (due.isEmpty()) {
+			return;
+		}
+		try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (StateRow row : due) {
+				polls.submit(() -> poll(row, owner));
+			}
+		}
+	}
+
+	/**
+	 * Polls the channel now, whether it is due or not, waiting up to {@code wait} for a poll already running to end.
+	 * @return false when the workspace has no such channel, or another poll held it all along
+	 */
+	public boolean pollNow(WorkspaceId workspace, ChannelId channel, Duration wait) {
+		Optional<ChannelView> view = channels.find(workspace, channel);
+		if (view.isEmpty()) {
+			return false;
+		}
+		states.add(workspace, channel, view.get().network().key(), clock.instant());
+		Instant giveUp = clock.instant().plus(wait);
+		String owner = owner();
+		while (true) {
+			Instant now = clock.instant();
+			Optional<StateRow> claimed = states.claim(workspace, channel, owner, now, now.plus(lease));
+			if (claimed.isPresent()) {
+				poll(claimed.get(), owner);
+				return true;
+			}
+			if (now.isAfter(giveUp)) {
+				return false;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ChannelConnected event) {
+		states.resume(event.workspaceId(), event.channelId(), event.network(), clock.instant());
+	}
+
+	@ApplicationModuleListener
+	void on(ChannelDisconnected event) {
+		states.remove(event.workspaceId(), event.channelId());
+	}
+
+	private void discoverIfDue() {
+		Instant now = clock.instant();
+		Instant last = lastDiscovery;
+		if (last != null && last.plus(discoveryInterval).isAfter(now)) {
+			return;
+		}
+		lastDiscovery = now;
+		for (WorkspaceId workspace : channels.workspacesWithChannels()) {
+			for (ChannelView channel : channels.all(workspace)) {
+				states.add(workspace, channel.id(), channel.network().key(), now);
+			}
+		}
+	}
+
+	/** Reads the claimed channel until it has nothing new (or {@value #MAX_READS_PER_POLL} reads), then gives it back. */
+	private void poll(StateRow row, String owner) {
+		WorkspaceId workspace = row.workspaceId();
+		ChannelId channelId = row.channelId();
+		try {
+			Optional<ChannelView> channel = channels.find(workspace, channelId);
+			if (channel.isEmpty()) {
+				states.remove(workspace, channelId);
+				return;
+			}
+			Optional<SocialNetwork> network = channels.network(channel.get());
+			if (network.isEmpty() || !(network.get() instanceof InboxReading reader)) {
+				Instant now = clock.instant();
+				states.failed(channelId, owner, IngestionStates.UNSUPPORTED,
+						"Chorus cannot read this network's inbox yet", false, now, now.plus(UNSUPPORTED_RECHECK));
+				return;
+			}
+			ChannelSession session = channels.session(workspace, channelId);
+			String cursor = row.cursor();
+			for (int reads = 0; reads < MAX_READS_PER_POLL; reads++) {
+				InboxPage page;
+				try {
+					page = reader.read(session, cursor);
+				}
+				catch (AccessTokenExpired e) {
+					session = channels.renewedSession(workspace, channelId);
+					page = reader.read(session, cursor);
+				}
+				if (!store(channel.get(), owner, page)) {
+					log.info("Inbox poll of channel {} lost its lease to another poll; leaving it", channelId);
+					return;
+				}
+				if (page.events().isEmpty() || Objects.equals(page.cursor(), cursor)) {
+					break;
+				}
+				cursor = page.cursor();
+			}
+			Instant now = clock.instant();
+			states.succeeded(channelId, owner, now, now.plus(interval));
+		}
+		catch (ChannelPausedException e) {
+			Instant now = clock.instant();
+			// connecting the channel again resumes polling at once (ChannelConnected); until then, look now and then
+			states.failed(channelId, owner, IngestionStates.NEEDS_REAUTHORIZATION,
+					"The channel needs re-authorisation", false, now, now.plus(maxBackOff));
+		}
+		catch (ReauthorizationNeeded e) {
+			channels.authorizationRefused(workspace, channelId, String.valueOf(e.getMessage()));
+			backOff(row, owner, "The network refused the channel's credentials: " + e.getMessage(), null);
+		}
+		catch (NetworkUnavailable e) {
+			backOff(row, owner, String.valueOf(e.getMessage()), e.retryAt().orElse(null));
+		}
+		catch (RuntimeException e) {
+			// kept in the channel's state for people to see; the log says it once per failed poll, without the trace
+			log.warn("Reading the inbox of channel {} failed: {}", channelId, e.toString());
+			backOff(row, owner, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+		}
+	}
+
+	private void backOff(StateRow row, String owner, String error, @Nullable Instant retryAt) {
+		Instant now = clock.instant();
+		int failures = Math.min(row.consecutiveFailures() + 1, 20);
+		Duration wait = interval.multipliedBy(1L << Math.min(failures, 16));
+		Instant next = now.plus(wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait);
+		if (retryAt != null && retryAt.isAfter(next)) {
+			next = retryAt;
+		}
+		states.failed(row.channelId(), owner, IngestionStates.FAILING, clip(error), true, now, next);
+	}
+
+	/**
+	 * Stores the page's new items and moves the cursor past them, in one transaction.
+	 * @return false when the lease was lost meanwhile (nothing was stored)
+	 */
+	boolean store(ChannelView channel, String owner, InboxPage page) {
+		Boolean stored = transactions.execute(status -> {
+			Instant now = clock.instant();
+			int added = 0;
+			Instant newest = null;
+			for (InboxEvent event : page.events()) {
+				String remoteId = StorableText.of(event.remoteId());
+				if (records.itemExists(channel.id(), remoteId)) {
+					continue;
+				}
+				Optional<UUID> item = storeItem(channel, event, remoteId, now);
+				if (item.isPresent()) {
+					added++;
+					newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
+				}
+			}
+			if (!states.advance(channel.id(), owner, page.cursor(), added, newest)) {
+				status.setRollbackOnly();
+				return false;
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(stored);
+	}
+
+	private Optional<UUID> storeItem(ChannelView channel, InboxEvent event, String remoteId, Instant now) {
+		WorkspaceId workspace = channel.workspaceId();
+		String network = channel.network().key();
+		ConversationKey key = ConversationKey.of(event);
+		UUID conversation = records.conversationFor(workspace, channel.id(), network, key.kind(),
+				StorableText.of(key.rootRef()), now);
+		String text = StorableText.of(event.text());
+		Classification classified = classification.classify(text);
+		RemotePostRef post = event.post();
+		RemotePostRef subject = event.subject();
+		UUID id = Ids.next();
+		String type = ConversationKey.type(event);
+		boolean added = records.insertIfNew(new InboxRecords.ItemRow(id, workspace, channel.id(), network,
+				conversation, remoteId, type, StorableText.of(event.authorId()),
+				StorableText.of(event.authorHandle()), StorableText.ofNullable(event.authorDisplayName()), text,
+				StorableText.of(event.url()), event.createdAt(), now, post == null ? null : post.id(),
+				post == null ? null : post.contentHash(), post == null ? null : post.rootId(),
+				post == null ? null : post.rootContentHash(), subject == null ? null : subject.id(),
+				subject == null ? null : subject.contentHash(), classified.language(), classified.sentimentLabel(),
+				classified.sentimentScore()));
+		if (!added) {
+			return Optional.empty();
+		}
+		records.touched(workspace, conversation, now);
+		events.publishEvent(new InboxItemReceived(workspace, id, conversation, channel.id(), network, type,
+				event.createdAt(), now));
+		return Optional.of(id);
+	}
+
+	private String owner() {
+		return node + "/" + UUID.randomUUID();
+	}
+
+	private static String clip(String error) {
+		return error.length() > 1000 ? error.substring(0, 1000) : error;
+	}
+}

@@ -1,0 +1,327 @@
+package app.chorus.inbox.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.chorus.channels.ChannelId;
+import app.chorus.shared.ids.Ids;
+import app.chorus.shared.ids.UserId;
+import app.chorus.shared.ids.WorkspaceId;
+
+/** Conversations, items and replies. Every query names the workspace. */
+@Repository
+class InboxRecords {
+
+	private final JdbcClient jdbc;
+
+	InboxRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record ConversationRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, String kind,
+			String rootRef, String status, @Nullable UserId assignee, String priority, Instant createdAt,
+			Instant lastActivityAt, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt) {
+	}
+
+	/**
+	 * One stored message. {@code post*} is the message itself as the network names it (with its thread root),
+	 * {@code subject*} the post of ours it answers or quotes.
+	 */
+	record ItemRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, UUID conversationId,
+			String remoteId, String type, String authorId, String authorHandle, @Nullable String authorDisplayName,
+			String text, String url, Instant createdAt, Instant receivedAt, @Nullable String postRef,
+			@Nullable String postHash, @Nullable String postRootRef, @Nullable String postRootHash,
+			@Nullable String subjectRef, @Nullable String subjectHash, @Nullable String language,
+			@Nullable String sentimentLabel, @Nullable Double sentimentScore) {
+	}
+
+	record ReplyRow(UUID id, WorkspaceId workspaceId, UUID conversationId, UUID inReplyToItem, ChannelId channelId,
+			String text, String status, @Nullable String remoteId, @Nullable String url, @Nullable String errorKey,
+			@Nullable String errorDetail, UserId authorId, String idempotencyKey, Instant createdAt,
+			@Nullable Instant sentAt) {
+	}
+
+	/** What the item list may be narrowed to; every field is optional. */
+	record ItemFilter(@Nullable ChannelId channel, @Nullable String network, @Nullable String type,
+			@Nullable String status, @Nullable UUID conversation) {
+	}
+
+	// conversations
+
+	/** The conversation with this root on the channel, made when there is none yet. */
+	UUID conversationFor(WorkspaceId workspace, ChannelId channel, String network, String kind, String rootRef,
+			Instant now) {
+		jdbc.sql("""
+				insert into inbox.conversations (id, workspace_id, channel_id, network, kind, root_ref, status,
+				    priority, created_at, last_activity_at)
+				values (?, ?, ?, ?, ?, ?, 'new', 'normal', ?, ?)
+				on conflict (channel_id, kind, root_ref) do nothing""")
+			.params(Ids.next(), workspace.value(), channel.value(), network, kind, rootRef, ts(now), ts(now))
+			.update();
+		return jdbc.sql("""
+				select id from inbox.conversations
+				where workspace_id = ? and channel_id = ? and kind = ? and root_ref = ?""")
+			.params(workspace.value(), channel.value(), kind, rootRef).query(UUID.class).single();
+	}
+
+	/** Something new arrived: the conversation is active again, and a resolved one opens again. */
+	void touched(WorkspaceId workspace, UUID conversation, Instant at) {
+		jdbc.sql("""
+				update inbox.conversations set last_activity_at = greatest(last_activity_at, ?),
+				    status = case when status = 'resolved' then 'open' else status end
+				where workspace_id = ? and id = ?""")
+			.params(ts(at), workspace.value(), conversation).update();
+	}
+
+	Optional<ConversationRow> conversation(WorkspaceId workspace, UUID id) {
+		return jdbc.sql("select * from inbox.conversations where workspace_id = ? and id = ?")
+			.params(workspace.value(), id).query(InboxRecords::conversation).optional();
+	}
+
+	void updateConversation(WorkspaceId workspace, UUID id, String status, String priority,
+			@Nullable UserId assignee, @Nullable Instant resolvedAt) {
+		jdbc.sql("""
+				update inbox.conversations set status = ?, priority = ?, assignee_id = ?, resolved_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(status, priority, assignee == null ? null : assignee.value(), ts(resolvedAt), workspace.value(),
+					id)
+			.update();
+	}
+
+	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
+	void responded(WorkspaceId workspace, UUID id, Instant at) {
+		jdbc.sql("""
+				update inbox.conversations set first_response_at = coalesce(first_response_at, ?),
+				    status = case when status = 'new' then 'open' else status end,
+				    last_activity_at = greatest(last_activity_at, ?)
+				where workspace_id = ? and id = ?""")
+			.params(ts(at), ts(at), workspace.value(), id).update();
+	}
+
+	/** Newest activity first; {@code before*} is the last row of the previous page. */
+	List<ConversationRow> conversations(WorkspaceId workspace, @Nullable ChannelId channel, @Nullable String status,
+			@Nullable UserId assignee, @Nullable Instant beforeActivity, @Nullable UUID beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select * from inbox.conversations where workspace_id = :ws");
+		if (channel != null) {
+			sql.append(" and channel_id = :channel");
+		}
+		if (status != null) {
+			sql.append(" and status = :status");
+		}
+		if (assignee != null) {
+			sql.append(" and assignee_id = :assignee");
+		}
+		if (beforeActivity != null && beforeId != null) {
+			sql.append(" and (last_activity_at, id) < (:at, :id)");
+		}
+		sql.append(" order by last_activity_at desc, id desc limit :limit");
+		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
+		if (channel != null) {
+			statement = statement.param("channel", channel.value());
+		}
+		if (status != null) {
+			statement = statement.param("status", status);
+		}
+		if (assignee != null) {
+			statement = statement.param("assignee", assignee.value());
+		}
+		if (beforeActivity != null && beforeId != null) {
+			statement = statement.param("at", ts(beforeActivity)).param("id", beforeId);
+		}
+		return statement.query(InboxRecords::conversation).list();
+	}
+
+	// items
+
+	/**
+	 * Stores the item unless the channel has it already (same network id).
+	 * @return whether it was new
+	 */
+	boolean insertIfNew(ItemRow item) {
+		return jdbc.sql("""
+				insert into inbox.items (id, workspace_id, channel_id, network, conversation_id, remote_id, type,
+				    author_id, author_handle, author_display_name, text, url, created_at, received_at, post_ref,
+				    post_hash, post_root_ref, post_root_hash, subject_ref, subject_hash, language, sentiment_label,
+				    sentiment_score)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (channel_id, remote_id) do nothing""")
+			.params(item.id(), item.workspaceId().value(), item.channelId().value(), item.network(),
+					item.conversationId(), item.remoteId(), item.type(), item.authorId(), item.authorHandle(),
+					item.authorDisplayName(), item.text(), item.url(), ts(item.createdAt()), ts(item.receivedAt()),
+					item.postRef(), item.postHash(), item.postRootRef(), item.postRootHash(), item.subjectRef(),
+					item.subjectHash(), item.language(), item.sentimentLabel(), item.sentimentScore())
+			.update() == 1;
+	}
+
+	boolean itemExists(ChannelId channel, String remoteId) {
+		return jdbc.sql("select count(*) from inbox.items where channel_id = ? and remote_id = ?")
+			.params(channel.value(), remoteId).query(Long.class).single() > 0;
+	}
+
+	Optional<ItemRow> item(WorkspaceId workspace, UUID id) {
+		return jdbc.sql("select * from inbox.items where workspace_id = ? and id = ?")
+			.params(workspace.value(), id).query(InboxRecords::item).optional();
+	}
+
+	/** Newest received first; {@code before*} is the last row of the previous page. */
+	List<ItemRow> items(WorkspaceId workspace, ItemFilter filter, @Nullable Instant beforeReceived,
+			@Nullable UUID beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select i.* from inbox.items i");
+		if (filter.status() != null) {
+			sql.append(" join inbox.conversations c on c.id = i.conversation_id and c.workspace_id = :ws"
+					+ " and c.status = :status");
+		}
+		sql.append(" where i.workspace_id = :ws");
+		if (filter.channel() != null) {
+			sql.append(" and i.channel_id = :channel");
+		}
+		if (filter.network() != null) {
+			sql.append(" and i.network = :network");
+		}
+		if (filter.type() != null) {
+			sql.append(" and i.type = :type");
+		}
+		if (filter.conversation() != null) {
+			sql.append(" and i.conversation_id = :conversation");
+		}
+		if (beforeReceived != null && beforeId != null) {
+			sql.append(" and (i.received_at, i.id) < (:received, :id)");
+		}
+		sql.append(" order by i.received_at desc, i.id desc limit :limit");
+		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
+		if (filter.status() != null) {
+			statement = statement.param("status", filter.status());
+		}
+		if (filter.channel() != null) {
+			statement = statement.param("channel", filter.channel().value());
+		}
+		if (filter.network() != null) {
+			statement = statement.param("network", filter.network());
+		}
+		if (filter.type() != null) {
+			statement = statement.param("type", filter.type());
+		}
+		if (filter.conversation() != null) {
+			statement = statement.param("conversation", filter.conversation());
+		}
+		if (beforeReceived != null && beforeId != null) {
+			statement = statement.param("received", ts(beforeReceived)).param("id", beforeId);
+		}
+		return statement.query(InboxRecords::item).list();
+	}
+
+	/** The conversation's items, oldest first, at most {@code limit}. */
+	List<ItemRow> itemsOf(WorkspaceId workspace, UUID conversation, int limit) {
+		return jdbc.sql("""
+				select * from inbox.items where workspace_id = ? and conversation_id = ?
+				order by created_at, id limit ?""")
+			.params(workspace.value(), conversation, limit).query(InboxRecords::item).list();
+	}
+
+	/** The newest item of the conversation that someone other than the account itself wrote. */
+	Optional<ItemRow> newestFromOthers(WorkspaceId workspace, UUID conversation, String ownAccountId) {
+		return jdbc.sql("""
+				select * from inbox.items where workspace_id = ? and conversation_id = ? and author_id <> ?
+				order by created_at desc, id desc limit 1""")
+			.params(workspace.value(), conversation, ownAccountId).query(InboxRecords::item).optional();
+	}
+
+	// replies
+
+	void insert(ReplyRow reply) {
+		jdbc.sql("""
+				insert into inbox.replies (id, workspace_id, conversation_id, in_reply_to_item, channel_id, text, status,
+				    author_id, idempotency_key, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(reply.id(), reply.workspaceId().value(), reply.conversationId(), reply.inReplyToItem(),
+					reply.channelId().value(), reply.text(), reply.status(), reply.authorId().value(),
+					reply.idempotencyKey(), ts(reply.createdAt()))
+			.update();
+	}
+
+	void replySent(WorkspaceId workspace, UUID id, @Nullable String remoteId, @Nullable String url, Instant at) {
+		jdbc.sql("""
+				update inbox.replies set status = 'sent', remote_id = ?, url = ?, sent_at = ?, error_key = null,
+				    error_detail = null
+				where workspace_id = ? and id = ?""")
+			.params(remoteId, url, ts(at), workspace.value(), id).update();
+	}
+
+	void replyFailed(WorkspaceId workspace, UUID id, String errorKey, @Nullable String detail) {
+		jdbc.sql("""
+				update inbox.replies set status = 'failed', error_key = ?, error_detail = ?
+				where workspace_id = ? and id = ?""")
+			.params(errorKey, detail, workspace.value(), id).update();
+	}
+
+	/** Claims a reply for sending: only a failed one (or one left sending by a node that died) may go again. */
+	boolean claimForRetry(WorkspaceId workspace, UUID id) {
+		return jdbc.sql("""
+				update inbox.replies set status = 'sending' where workspace_id = ? and id = ? and status = 'failed'""")
+			.params(workspace.value(), id).update() == 1;
+	}
+
+	Optional<ReplyRow> reply(WorkspaceId workspace, UUID id) {
+		return jdbc.sql("select * from inbox.replies where workspace_id = ? and id = ?")
+			.params(workspace.value(), id).query(InboxRecords::reply).optional();
+	}
+
+	List<ReplyRow> repliesOf(WorkspaceId workspace, UUID conversation) {
+		return jdbc.sql("""
+				select * from inbox.replies where workspace_id = ? and conversation_id = ? order by created_at, id""")
+			.params(workspace.value(), conversation).query(InboxRecords::reply).list();
+	}
+
+	// mapping
+
+	private static ConversationRow conversation(ResultSet rs, int n) throws SQLException {
+		UUID assignee = rs.getObject("assignee_id", UUID.class);
+		return new ConversationRow(rs.getObject("id", UUID.class), workspace(rs),
+				new ChannelId(rs.getObject("channel_id", UUID.class)), rs.getString("network"), rs.getString("kind"),
+				rs.getString("root_ref"), rs.getString("status"), assignee == null ? null : new UserId(assignee),
+				rs.getString("priority"), instant(rs, "created_at"), instant(rs, "last_activity_at"),
+				instant(rs, "first_response_at"), instant(rs, "resolved_at"));
+	}
+
+	private static ItemRow item(ResultSet rs, int n) throws SQLException {
+		return new ItemRow(rs.getObject("id", UUID.class), workspace(rs),
+				new ChannelId(rs.getObject("channel_id", UUID.class)), rs.getString("network"),
+				rs.getObject("conversation_id", UUID.class), rs.getString("remote_id"), rs.getString("type"),
+				rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_display_name"),
+				rs.getString("text"), rs.getString("url"), instant(rs, "created_at"), instant(rs, "received_at"),
+				rs.getString("post_ref"), rs.getString("post_hash"), rs.getString("post_root_ref"),
+				rs.getString("post_root_hash"), rs.getString("subject_ref"), rs.getString("subject_hash"),
+				rs.getString("language"), rs.getString("sentiment_label"), rs.getObject("sentiment_score", Double.class));
+	}
+
+	private static ReplyRow reply(ResultSet rs, int n) throws SQLException {
+		return new ReplyRow(rs.getObject("id", UUID.class), workspace(rs), rs.getObject("conversation_id", UUID.class),
+				rs.getObject("in_reply_to_item", UUID.class), new ChannelId(rs.getObject("channel_id", UUID.class)),
+				rs.getString("text"), rs.getString("status"), rs.getString("remote_id"), rs.getString("url"),
+				rs.getString("error_key"), rs.getString("error_detail"),
+				new UserId(rs.getObject("author_id", UUID.class)), rs.getString("idempotency_key"),
+				instant(rs, "created_at"), instant(rs, "sent_at"));
+	}
+
+	private static WorkspaceId workspace(ResultSet rs) throws SQLException {
+		return new WorkspaceId(rs.getObject("workspace_id", UUID.class));
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	static @Nullable Timestamp ts(@Nullable Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}

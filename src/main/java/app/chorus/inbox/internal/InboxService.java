@@ -1,0 +1,214 @@
+package app.chorus.inbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.chorus.channels.ChannelId;
+import app.chorus.channels.ChannelManagement;
+import app.chorus.channels.ChannelView;
+import app.chorus.inbox.ConversationChanged;
+import app.chorus.inbox.internal.InboxRecords.ConversationRow;
+import app.chorus.inbox.internal.InboxRecords.ItemFilter;
+import app.chorus.inbox.internal.InboxRecords.ItemRow;
+import app.chorus.inbox.internal.InboxRecords.ReplyRow;
+import app.chorus.inbox.internal.IngestionStates.StateRow;
+import app.chorus.shared.audit.AuditActor;
+import app.chorus.shared.audit.RequestOrigin;
+import app.chorus.shared.ids.UserId;
+import app.chorus.shared.ids.WorkspaceId;
+import app.chorus.shared.web.ChorusException;
+import app.chorus.workspace.Membership;
+import app.chorus.workspace.WorkspaceManagement;
+
+/** Reading the inbox and sorting it: items, conversations, their status and assignee, and each channel's ingestion. */
+@Service
+public class InboxService {
+
+	public static final Set<String> TYPES = Set.of("reply", "mention", "quote", "dm", "comment");
+	public static final Set<String> STATUSES = Set.of("new", "open", "pending", "resolved");
+	public static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+	/** A conversation shows at most this many items (its oldest). */
+	static final int CONVERSATION_ITEMS = 500;
+
+	private final InboxRecords records;
+	private final IngestionStates states;
+	private final ChannelManagement channels;
+	private final WorkspaceManagement workspaces;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	InboxService(InboxRecords records, IngestionStates states, ChannelManagement channels,
+			WorkspaceManagement workspaces, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.records = records;
+		this.states = states;
+		this.channels = channels;
+		this.workspaces = workspaces;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Author(String id, String handle, @Nullable String displayName) {
+	}
+
+	/** One message, as stored; language and sentiment are {@code null} until classified. */
+	public record ItemView(UUID id, UUID conversationId, UUID channelId, String network, String type, String text,
+			Author author, @Nullable String language, @Nullable String sentimentLabel, @Nullable Double sentimentScore,
+			Instant createdAt, Instant receivedAt, String url) {
+	}
+
+	public record ReplyView(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
+			@Nullable String remoteId, @Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
+			UUID authorId, Instant createdAt, @Nullable Instant sentAt) {
+	}
+
+	public record ConversationView(UUID id, UUID channelId, String network, String kind, String status,
+			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt) {
+	}
+
+	public record ConversationDetail(ConversationView conversation, List<ItemView> items, List<ReplyView> replies) {
+	}
+
+	/**
+	 * Where reading one channel's inbox stands. {@code lagSeconds}: how old the inbox's view of the channel is (since
+	 * the last poll that got through); {@code null} before the first.
+	 */
+	public record ChannelIngestion(UUID channelId, String name, String network, String status,
+			@Nullable Instant lastPollStartedAt, @Nullable Instant lastPollFinishedAt, @Nullable Instant lastSuccessAt,
+			@Nullable Instant nextPollAt, @Nullable String lastError, int consecutiveFailures,
+			@Nullable Instant newestItemAt, long itemsReceived, @Nullable Long lagSeconds) {
+	}
+
+	/** What the item list may be narrowed to; every field is optional and already checked. */
+	public record ItemQuery(@Nullable UUID channelId, @Nullable String network, @Nullable String type,
+			@Nullable String status, @Nullable UUID conversationId) {
+	}
+
+	/** Where a page of items starts: after the item received at {@code receivedAt} with this id. */
+	public record ItemCursor(Instant receivedAt, UUID id) {
+	}
+
+	/**
+	 * A change to a conversation; {@code null} leaves a field as it is, except the assignee when
+	 * {@code assigneeGiven} ({@code null} then means nobody).
+	 */
+	public record Change(@Nullable String status, @Nullable String priority, boolean assigneeGiven,
+			@Nullable UUID assigneeId) {
+	}
+
+	/** Newest received first. */
+	public List<ItemView> items(WorkspaceId workspace, ItemQuery query, @Nullable ItemCursor after, int limit) {
+		ItemFilter filter = new ItemFilter(query.channelId() == null ? null : new ChannelId(query.channelId()),
+				query.network(), query.type(), query.status(), query.conversationId());
+		return records.items(workspace, filter, after == null ? null : after.receivedAt(),
+				after == null ? null : after.id(), limit).stream().map(InboxService::view).toList();
+	}
+
+	/** The conversation with its items and our replies, oldest first. */
+	public ConversationDetail conversation(WorkspaceId workspace, UUID id) {
+		ConversationRow conversation = find(workspace, id);
+		return new ConversationDetail(view(conversation),
+				records.itemsOf(workspace, id, CONVERSATION_ITEMS).stream().map(InboxService::view).toList(),
+				records.repliesOf(workspace, id).stream().map(InboxService::view).toList());
+	}
+
+	/** Most recently active first; {@code after} is the last conversation of the previous page. */
+	public List<ConversationView> conversations(WorkspaceId workspace, @Nullable UUID channel, @Nullable String status,
+			@Nullable UUID assignee, @Nullable UUID after, int limit) {
+		ConversationRow last = after == null ? null : find(workspace, after);
+		return records.conversations(workspace, channel == null ? null : new ChannelId(channel), status,
+				assignee == null ? null : new UserId(assignee), last == null ? null : last.lastActivityAt(),
+				last == null ? null : last.id(), limit).stream().map(InboxService::view).toList();
+	}
+
+	public ConversationView change(Membership membership, AuditActor actor, UUID id, Change change) {
+		WorkspaceId workspace = membership.workspaceId();
+		if (change.status() != null && !STATUSES.contains(change.status())) {
+			throw ChorusException.invalid("status", "inbox.conversation.status.unknown", change.status());
+		}
+		if (change.priority() != null && !PRIORITIES.contains(change.priority())) {
+			throw ChorusException.invalid("priority", "inbox.conversation.priority.unknown", change.priority());
+		}
+		if (change.assigneeGiven() && change.assigneeId() != null
+				&& workspaces.membership(workspace, new UserId(change.assigneeId())).isEmpty()) {
+			throw ChorusException.invalid("assigneeId", "inbox.conversation.assignee.not-member");
+		}
+		return transactions.execute(s -> {
+			ConversationRow current = find(workspace, id);
+			String status = change.status() != null ? change.status() : current.status();
+			String priority = change.priority() != null ? change.priority() : current.priority();
+			UserId assignee = !change.assigneeGiven() ? current.assignee()
+					: change.assigneeId() == null ? null : new UserId(change.assigneeId());
+			Instant resolvedAt = !status.equals("resolved") ? null
+					: current.status().equals("resolved") ? current.resolvedAt() : clock.instant();
+			records.updateConversation(workspace, id, status, priority, assignee, resolvedAt);
+			events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
+					RequestOrigin.current()));
+			return view(find(workspace, id));
+		});
+	}
+
+	/** Every channel of the workspace with where reading its inbox stands. */
+	public List<ChannelIngestion> ingestion(WorkspaceId workspace) {
+		Map<ChannelId, StateRow> known = states.all(workspace).stream()
+			.collect(Collectors.toMap(StateRow::channelId, Function.identity()));
+		Instant now = clock.instant();
+		return channels.all(workspace).stream().map(channel -> ingestion(channel, known.get(channel.id()), now))
+			.toList();
+	}
+
+	private static ChannelIngestion ingestion(ChannelView channel, @Nullable StateRow state, Instant now) {
+		if (state == null) {
+			return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), "waiting",
+					null, null, null, null, null, 0, null, 0, null);
+		}
+		Long lag = state.lastSuccessAt() == null ? null
+				: Math.max(0, Duration.between(state.lastSuccessAt(), now).toSeconds());
+		return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), state.status(),
+				state.lastPollStartedAt(), state.lastPollFinishedAt(), state.lastSuccessAt(), state.nextPollAt(),
+				state.lastError(), state.consecutiveFailures(), state.newestItemAt(), state.itemsReceived(), lag);
+	}
+
+	ConversationRow find(WorkspaceId workspace, UUID id) {
+		return records.conversation(workspace, id).orElseThrow(() -> ChorusException.notFound("conversation"));
+	}
+
+	Optional<ItemRow> item(WorkspaceId workspace, UUID id) {
+		return records.item(workspace, id);
+	}
+
+	static ItemView view(ItemRow item) {
+		return new ItemView(item.id(), item.conversationId(), item.channelId().value(), item.network(), item.type(),
+				item.text(), new Author(item.authorId(), item.authorHandle(), item.authorDisplayName()),
+				item.language(), item.sentimentLabel(), item.sentimentScore(), item.createdAt(), item.receivedAt(),
+				item.url());
+	}
+
+	static ReplyView view(ReplyRow reply) {
+		return new ReplyView(reply.id(), reply.conversationId(), reply.inReplyToItem(), reply.text(), reply.status(),
+				reply.remoteId(), reply.url(), reply.errorKey(), reply.errorDetail(), reply.authorId().value(),
+				reply.createdAt(), reply.sentAt());
+	}
+
+	static ConversationView view(ConversationRow c) {
+		return new ConversationView(c.id(), c.channelId().value(), c.network(), c.kind(), c.status(), c.priority(),
+				c.assignee() == null ? null : c.assignee().value(), c.createdAt(), c.lastActivityAt(),
+				c.firstResponseAt(), c.resolvedAt());
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * The inbox: what people say to the workspace's channels (replies, mentions, quotes, direct messages, comments), read
+ * from every channel whose adapter can read its inbox, stored once, grouped into conversations, and answered through
+ * the channel's adapter. Other modules hear of new items through {@link app.chorus.inbox.InboxItemReceived}.
+ */
+@ApplicationModule(displayName = "Inbox", allowedDependencies = { "shared", "identity", "workspace", "channels",
+		"channels :: spi" })
+@NullMarked
+package app.chorus.inbox;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
