@@ -3,7 +3,7 @@
  * from every channel whose adapter can read its inbox, stored once, grouped into conversations, and answered through
  * the channel's adapter. Other modules hear of new items through {@link app.chorus.inbox.InboxItemReceived}.
  */
-@ApplicationModule(displayName = "Inbox", allowedDependencies = { "shared", "identity", "workspace", "channels",
+@ApplicationModule(displayName = "Inbox", allowedDependencies = { "shared", "identity", "workspace", "channels", "nlp",
 		"channels :: spi" })
 @NullMarked
 package app.chorus.inbox;

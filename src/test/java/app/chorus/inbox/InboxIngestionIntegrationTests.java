@@ -251,10 +251,31 @@ class InboxIngestionIntegrationTests {
 		// PostgreSQL text holds no NUL, and UTF-8 no half of a surrogate pair: those alone become U+FFFD
 		assertThat(texts.get("h4")).isEqualTo("nul\uFFFDbyte and half\uFFFD pair");
 		JsonNode item = items(channel).get(0);
-		assertThat(item.get("language").isNull()).isTrue();
-		assertThat(item.get("sentiment").isNull()).isTrue();
 		assertThat(item.get("author").get("handle").asString()).isEqualTo("bob.test");
 		assertThat(item.get("author").get("displayName").asString()).isEqualTo("Bob");
+	}
+
+	@Test
+	void everyItemIsStoredWithItsLanguageAndSentiment() {
+		newest(pds, BlueskyNotifications.answer(List.of(
+				mention("en", "This is the worst service I have ever had, totally useless", T.plusSeconds(5)),
+				mention("ko", "배송이 정말 빠르고 좋아요 감사합니다", T.plusSeconds(4)),
+				mention("da", "Tak for den hurtige hjælp, det er virkelig godt", T.plusSeconds(3)),
+				mention("ne", "तपाईंको सेवा एकदम राम्रो छ, धन्यवाद", T.plusSeconds(2)))));
+		String channel = connect();
+		poll(channel);
+
+		Map<String, JsonNode> byId = new java.util.HashMap<>();
+		items(channel).forEach(item -> byId.put(item.get("url").asString().replaceAll(".*/", ""), item));
+		assertThat(byId.get("en").get("language").asString()).isEqualTo("en");
+		assertThat(byId.get("en").get("sentiment").get("label").asString()).isEqualTo("negative");
+		assertThat(byId.get("en").get("sentiment").get("score").asDouble()).isNegative();
+		assertThat(byId.get("ko").get("language").asString()).isEqualTo("ko");
+		assertThat(byId.get("ko").get("sentiment").get("label").asString()).isEqualTo("positive");
+		assertThat(byId.get("da").get("language").asString()).isEqualTo("da");
+		assertThat(byId.get("da").get("sentiment").get("label").asString()).isEqualTo("positive");
+		assertThat(byId.get("ne").get("language").asString()).isEqualTo("ne");
+		assertThat(byId.get("ne").get("sentiment").get("label").asString()).isEqualTo("positive");
 	}
 
 	@Test

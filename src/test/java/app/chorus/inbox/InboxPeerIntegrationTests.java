@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("peer")
 @ChorusIntegrationTest
-@TestPropertySource(properties = "chorus.inbox.poll-interval=PT2S")
+@TestPropertySource(properties = { "chorus.inbox.poll-interval=PT2S", "chorus.inbox.background-polling=true" })
 class InboxPeerIntegrationTests {
 
 	@LocalServerPort

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		// every test calls from 127.0.0.1: the per-address limit would otherwise couple unrelated tests
 		"chorus.security.login-throttle.max-failures-per-address=1000",
 		// retries a second apart instead of half a minute, so tests see the whole back-off
-		"chorus.publishing.first-retry=PT1S" })
+		"chorus.publishing.first-retry=PT1S",
+		// inboxes are read when a test asks, not on a schedule that would reach every other test's channels
+		"chorus.inbox.background-polling=false" })
 public @interface ChorusIntegrationTest {
 }

@@ -22,9 +22,19 @@ class InboxPollTask {
 
 	static final String NAME = "poll-inboxes";
 
+	/**
+	 * With {@code chorus.inbox.background-polling=false} nothing is read unless asked for
+	 * ({@link InboxIngestion#pollNow}): for tests that share one server, where one test's channels must not be read on
+	 * another's schedule.
+	 */
 	@Bean
 	RecurringTask<Void> pollInboxesTask(@Lazy InboxIngestion ingestion,
-			@Value("${chorus.inbox.sweep-interval:PT1S}") Duration interval) {
-		return Tasks.recurring(NAME, FixedDelay.of(interval)).execute((instance, context) -> ingestion.pollDue());
+			@Value("${chorus.inbox.sweep-interval:PT1S}") Duration interval,
+			@Value("${chorus.inbox.background-polling:true}") boolean polling) {
+		return Tasks.recurring(NAME, FixedDelay.of(interval)).execute((instance, context) -> {
+			if (polling) {
+				ingestion.pollDue();
+			}
+		});
 	}
 }
