@@ -3,16 +3,15 @@ package app.chorus.inbox.rules;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One test a rule makes of an item; a rule matches when all of its conditions do. Values are compared without regard
- * to case; the JSON form (how rules are stored and sent) names the kind in {@code "on"}.
+ * to case or full-width forms, and kept in the order given (without repeats), so a rule reads back as it was written.
+ * The JSON form (how rules are stored and sent) names the kind in {@code "on"}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "on")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Condition.Channels.class, name = "channel"),
@@ -27,10 +26,10 @@ public sealed interface Condition {
 	boolean test(RuleSubject subject);
 
 	/** The item came in on one of these channels. */
-	record Channels(Set<UUID> ids) implements Condition {
+	record Channels(List<UUID> ids) implements Condition {
 
 		public Channels {
-			ids = Set.copyOf(ids);
+			ids = ids.stream().distinct().toList();
 		}
 
 		@Override
@@ -40,28 +39,28 @@ public sealed interface Condition {
 	}
 
 	/** The item came from one of these networks. */
-	record Networks(Set<String> keys) implements Condition {
+	record Networks(List<String> keys) implements Condition {
 
 		public Networks {
-			keys = lower(keys);
+			keys = folded(keys);
 		}
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return keys.contains(subject.network().toLowerCase(Locale.ROOT));
+			return keys.contains(fold(subject.network()));
 		}
 	}
 
 	/** The item is a reply, mention, quote, DM or comment. */
-	record Types(Set<String> types) implements Condition {
+	record Types(List<String> types) implements Condition {
 
 		public Types {
-			types = lower(types);
+			types = folded(types);
 		}
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return types.contains(subject.type().toLowerCase(Locale.ROOT));
+			return types.contains(fold(subject.type()));
 		}
 	}
 
@@ -72,7 +71,7 @@ public sealed interface Condition {
 	record Keywords(List<String> words, boolean all) implements Condition {
 
 		public Keywords {
-			words = words.stream().map(KeywordMatch::normalise).filter(w -> !w.isBlank()).distinct().toList();
+			words = words.stream().filter(KeywordMatch::usable).map(KeywordMatch::keyword).distinct().toList();
 			if (words.isEmpty()) {
 				throw new IllegalArgumentException("a keyword condition needs at least one keyword");
 			}
@@ -87,36 +86,36 @@ public sealed interface Condition {
 	}
 
 	/** The item's detected language is one of these. */
-	record Languages(Set<String> codes) implements Condition {
+	record Languages(List<String> codes) implements Condition {
 
 		public Languages {
-			codes = lower(codes);
+			codes = folded(codes);
 		}
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return subject.language() != null && codes.contains(subject.language().toLowerCase(Locale.ROOT));
+			return subject.language() != null && codes.contains(fold(subject.language()));
 		}
 	}
 
 	/** The item's sentiment is one of these labels. */
-	record Sentiments(Set<String> labels) implements Condition {
+	record Sentiments(List<String> labels) implements Condition {
 
 		public Sentiments {
-			labels = lower(labels);
+			labels = folded(labels);
 		}
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return subject.sentiment() != null && labels.contains(subject.sentiment().toLowerCase(Locale.ROOT));
+			return subject.sentiment() != null && labels.contains(fold(subject.sentiment()));
 		}
 	}
 
-	/** The item's author is one of these handles (a leading {@code @} is ignored). */
-	record Authors(Set<String> handles) implements Condition {
+	/** The item's author is one of these handles (a leading {@code @} is ignored on either side). */
+	record Authors(List<String> handles) implements Condition {
 
 		public Authors {
-			handles = handles.stream().map(Authors::handle).collect(Collectors.toUnmodifiableSet());
+			handles = handles.stream().map(Authors::handle).filter(h -> !h.isEmpty()).distinct().toList();
 		}
 
 		@Override
@@ -124,14 +123,17 @@ public sealed interface Condition {
 			return handles.contains(handle(subject.authorHandle()));
 		}
 
-		private static String handle(String handle) {
-			String stripped = handle.strip();
-			return (stripped.startsWith("@") ? stripped.substring(1) : stripped).toLowerCase(Locale.ROOT);
+		static String handle(String handle) {
+			String folded = fold(handle);
+			return folded.startsWith("@") ? folded.substring(1).strip() : folded;
 		}
 	}
 
-	private static Set<String> lower(Set<String> values) {
-		return values.stream().map(v -> Normalizer.normalize(v.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
-			.collect(Collectors.toUnmodifiableSet());
+	private static String fold(String value) {
+		return Normalizer.normalize(value.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+	}
+
+	private static List<String> folded(List<String> values) {
+		return values.stream().map(Condition::fold).distinct().toList();
 	}
 }
