@@ -117,11 +117,12 @@ public class InboxService {
 
 	/**
 	 * A stored item as automation rules see it.
+	 * @param postId the network's id of the message as a post (what moderation acts on)
 	 * @param firstOfConversation whether it is the earliest written item of its conversation
 	 * @param answersOurReply whether it answers or quotes one of our replies
 	 */
-	public record ReceivedItem(ItemView item, ConversationView conversation, boolean firstOfConversation,
-			boolean answersOurReply) {
+	public record ReceivedItem(ItemView item, ConversationView conversation, String postId,
+			boolean firstOfConversation, boolean answersOurReply) {
 	}
 
 	/** Newest received first. */
@@ -192,6 +193,7 @@ public class InboxService {
 	public Optional<ReceivedItem> received(WorkspaceId workspace, UUID itemId) {
 		return records.item(workspace, itemId).flatMap(item -> records.conversation(workspace, item.conversationId())
 			.map(conversation -> new ReceivedItem(view(item), view(conversation),
+					item.postRef() != null ? item.postRef() : item.remoteId(),
 					records.isFirstOf(workspace, conversation.id(), item.id()),
 					records.answersOurReply(workspace, item))));
 	}
@@ -212,6 +214,11 @@ public class InboxService {
 					priority != null ? priority : current.priority(), assignee != null ? assignee : current.assignee(),
 					current.resolvedAt());
 		}
+	}
+
+	/** One of our replies, as it stands. */
+	public Optional<ReplyView> reply(WorkspaceId workspace, UUID id) {
+		return records.reply(workspace, id).map(InboxService::view);
 	}
 
 	/** Every channel of the workspace with where reading its inbox stands. */
