@@ -166,11 +166,10 @@ class InboxRecords {
 	void addTags(WorkspaceId workspace, UUID id, List<String> tags, int max) {
 		jdbc.sql("""
 				update inbox.conversations
-				set tags = (tags || array(select t from unnest(cast(:tags as text[])) with ordinality as n (t, o)
-				    where t <> all (tags) order by o))[1:cast(:max as integer)]
-				where workspace_id = :ws and id = :id""")
-			.param("tags", tags.toArray(String[]::new)).param("max", max).param("ws", workspace.value())
-			.param("id", id).update();
+				set tags = (tags || array(select t from unnest(cast(? as text[])) with ordinality as n (t, o)
+				    where t <> all (tags) order by o))[1 : ?]
+				where workspace_id = ? and id = ?""")
+			.params(tags.stream().distinct().toArray(String[]::new), max, workspace.value(), id).update();
 	}
 
 	/** The tags of each of these conversations of the workspace. */
