@@ -103,6 +103,14 @@ class InboxRecords {
 			.update();
 	}
 
+	/** Sets what is given (in one statement, so a person's change meanwhile is not undone); {@code null} keeps it. */
+	void prioritiseAndAssign(WorkspaceId workspace, UUID id, @Nullable String priority, @Nullable UserId assignee) {
+		jdbc.sql("""
+				update inbox.conversations set priority = coalesce(?, priority), assignee_id = coalesce(?, assignee_id)
+				where workspace_id = ? and id = ?""")
+			.params(priority, assignee == null ? null : assignee.value(), workspace.value(), id).update();
+	}
+
 	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
 	void responded(WorkspaceId workspace, UUID id, Instant at) {
 		jdbc.sql("""

@@ -209,10 +209,7 @@ public class InboxService {
 			records.addTags(workspace, conversationId, tags, ConversationTags.MAX_COUNT);
 		}
 		if (priority != null || assignee != null) {
-			ConversationRow current = find(workspace, conversationId);
-			records.updateConversation(workspace, conversationId, current.status(),
-					priority != null ? priority : current.priority(), assignee != null ? assignee : current.assignee(),
-					current.resolvedAt());
+			records.prioritiseAndAssign(workspace, conversationId, priority, assignee);
 		}
 	}
 

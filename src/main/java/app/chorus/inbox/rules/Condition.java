@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -47,7 +49,7 @@ public sealed interface Condition {
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return keys.contains(fold(subject.network()));
+			return among(keys, subject.network());
 		}
 	}
 
@@ -60,7 +62,7 @@ public sealed interface Condition {
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return types.contains(fold(subject.type()));
+			return among(types, subject.type());
 		}
 	}
 
@@ -94,7 +96,7 @@ public sealed interface Condition {
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return subject.language() != null && codes.contains(fold(subject.language()));
+			return among(codes, subject.language());
 		}
 	}
 
@@ -107,7 +109,7 @@ public sealed interface Condition {
 
 		@Override
 		public boolean test(RuleSubject subject) {
-			return subject.sentiment() != null && labels.contains(fold(subject.sentiment()));
+			return among(labels, subject.sentiment());
 		}
 	}
 
@@ -127,6 +129,11 @@ public sealed interface Condition {
 			String folded = fold(handle);
 			return folded.startsWith("@") ? folded.substring(1).strip() : folded;
 		}
+	}
+
+	/** Whether the item's value (none never matches) is one of the condition's, folded alike. */
+	private static boolean among(List<String> values, @Nullable String value) {
+		return value != null && values.contains(fold(value));
 	}
 
 	private static String fold(String value) {
