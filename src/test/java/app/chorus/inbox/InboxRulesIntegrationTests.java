@@ -5,6 +5,7 @@ import static app.chorus.inbox.BlueskyNotifications.newest;
 import static app.chorus.inbox.BlueskyNotifications.notification;
 import static app.chorus.inbox.BlueskyNotifications.postUri;
 import static app.chorus.inbox.BlueskyNotifications.replyTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -292,6 +293,53 @@ class InboxRulesIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				api.get("/api/v1/audit/entries", token).raw().body()).contains("inbox.rule.applied")
 			.contains("inbox.reply.sent"));
+	}
+
+	@Test
+	void anAutomaticReplyTheNetworkRefusesIsKeptAsFailedOnTheHitAndNotSentAgain() {
+		pds.stubFor(post(CREATE).willReturn(BlueskyAnswers.error(503, "InternalServerError", "down")));
+		String saved = api.post("/api/v1/inbox/saved-replies", token, Map.of("name", "Ack", "text", "Thanks {name}!"))
+			.json().get("id").asString();
+		String ack = rule(Map.of("name", "Acknowledge", "conditions", List.of(keywords("help")), "actions",
+				List.of(Map.of("do", "auto-reply", "savedReplyId", saved))));
+		receive(reply("r1", "help please", 1));
+
+		eventually(() -> assertThat(hits(ack).get(0).get("outcomes").get(0).get("result").asString())
+			.isEqualTo("failed"));
+		JsonNode outcome = hits(ack).get(0).get("outcomes").get(0);
+		assertThat(outcome.get("reason").asString()).isEqualTo("reply-failed");
+		assertThat(outcome.get("detail").asString()).startsWith("inbox.reply.network");
+		JsonNode reply = conversationOf("help please").get("replies").get(0);
+		assertThat(reply.get("status").asString()).isEqualTo("failed");
+		assertThat(reply.get("text").asString()).isEqualTo("Thanks Bob!");
+		assertThat(reply.get("id").asString()).isEqualTo(outcome.get("replyId").asString());
+		int attempts = pds.findAll(postRequestedFor(urlPathEqualTo(CREATE))).size();
+
+		redeliver(item("help please").get("id").asString());
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).hasSize(attempts);
+		assertThat(conversationOf("help please").get("replies")).hasSize(1);
+	}
+
+	@Test
+	void aRuleWhoseAuthorLeftSkipsItsAutomaticReplyAndSaysWhy() {
+		UserAccount manager = world.member(workspace, "manager", Role.MANAGER);
+		String managerToken = world.token(manager, workspace);
+		String saved = api.post("/api/v1/inbox/saved-replies", managerToken, Map.of("name", "Hi", "text", "Hi!"))
+			.json().get("id").asString();
+		Api.Response created = api.post("/api/v1/inbox/rules", managerToken, Map.of("name", "Greet", "conditions",
+				List.of(keywords("hello")), "actions", List.of(Map.of("do", "auto-reply", "savedReplyId", saved))));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("updatedBy").asString()).isEqualTo(manager.id().value().toString());
+		String greet = created.json().get("id").asString();
+
+		workspaces.removeMember(workspace, manager.id(), AuditActor.system());
+		receive(reply("r1", "hello?", 1));
+		eventually(() -> assertThat(hits(greet).get(0).get("outcomes").get(0).get("reason").isNull()).isFalse());
+		JsonNode outcome = hits(greet).get(0).get("outcomes").get(0);
+		assertThat(outcome.get("result").asString()).isEqualTo("skipped");
+		assertThat(outcome.get("reason").asString()).isEqualTo("author-left");
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).isEmpty();
+		assertThat(conversationOf("hello?").get("replies")).isEmpty();
 	}
 
 	/** Publishes the item's InboxItemReceived again and waits until every listener has taken it. */
