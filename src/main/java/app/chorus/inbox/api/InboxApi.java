@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
+import app.chorus.inbox.internal.ConversationTags;
 import app.chorus.inbox.internal.InboxReplies;
 import app.chorus.inbox.internal.InboxService;
 import app.chorus.inbox.internal.InboxService.ChannelIngestion;
@@ -70,10 +71,13 @@ class InboxApi {
 	record SentimentResource(String label, @Nullable Double score) {
 	}
 
-	/** {@code language} and {@code sentiment} are {@code null} until the item has been classified. */
+	/**
+	 * {@code language} and {@code sentiment} are {@code null} until the item has been classified; {@code tags} are
+	 * its conversation's.
+	 */
 	record ItemResource(UUID id, UUID conversationId, UUID channelId, String network, String type, String text,
 			AuthorResource author, @Nullable String language, @Nullable SentimentResource sentiment,
-			Instant createdAt, Instant receivedAt, String url) {
+			Instant createdAt, Instant receivedAt, String url, List<String> tags) {
 	}
 
 	record ReplyResource(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
@@ -83,26 +87,27 @@ class InboxApi {
 
 	record ConversationResource(UUID id, UUID channelId, String network, String kind, String status, String priority,
 			@Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt, @Nullable Instant firstResponseAt,
-			@Nullable Instant resolvedAt) {
+			@Nullable Instant resolvedAt, List<String> tags) {
 	}
 
 	record ConversationDetailResource(UUID id, UUID channelId, String network, String kind, String status,
 			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
-			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<ItemResource> items,
-			List<ReplyResource> replies) {
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags,
+			List<ItemResource> items, List<ReplyResource> replies) {
 	}
 
 	record ReplyBody(@Nullable String text, @Nullable UUID inReplyToItemId) {
 	}
 
 	@Operation(summary = "Inbox items, newest received first; filter by channel, network, type (reply, mention, quote, "
-			+ "dm, comment), conversation status (new, open, pending, resolved) and conversation")
+			+ "dm, comment), conversation status (new, open, pending, resolved), conversation and tag")
 	@GetMapping("/items")
 	Page<ItemResource> items(@RequestParam(required = false) @Nullable UUID channelId,
 			@RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID conversationId,
+			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
@@ -117,18 +122,23 @@ class InboxApi {
 		}
 		int size = size(limit);
 		List<ItemView> page = inbox.items(membership.workspaceId(),
-				new InboxService.ItemQuery(channelId, network, type, status, conversationId), itemCursor(cursor),
-				size + 1);
+				new InboxService.ItemQuery(channelId, network, type, status, conversationId, tag(tag)),
+				itemCursor(cursor), size + 1);
 		String next = page.size() > size ? encode(page.get(size - 1).receivedAt() + "|" + page.get(size - 1).id())
 				: null;
-		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
+		List<ItemView> shown = page.stream().limit(size).toList();
+		Map<UUID, List<String>> tags = inbox.tagsOf(membership.workspaceId(),
+				shown.stream().map(ItemView::conversationId).toList());
+		return new Page<>(shown.stream()
+			.map(item -> resource(item, tags.getOrDefault(item.conversationId(), List.of()))).toList(), next);
 	}
 
-	@Operation(summary = "Conversations, most recently active first; filter by channel, status and assignee")
+	@Operation(summary = "Conversations, most recently active first; filter by channel, status, assignee and tag")
 	@GetMapping("/conversations")
 	Page<ConversationResource> conversations(@RequestParam(required = false) @Nullable UUID channelId,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID assigneeId,
+			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
@@ -137,7 +147,7 @@ class InboxApi {
 		}
 		int size = size(limit);
 		List<ConversationView> page = inbox.conversations(membership.workspaceId(), channelId, status, assigneeId,
-				cursor == null ? null : conversationCursor(cursor), size + 1);
+				tag(tag), cursor == null ? null : conversationCursor(cursor), size + 1);
 		String next = page.size() > size ? encode(page.get(size - 1).id().toString()) : null;
 		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
 	}
@@ -149,18 +159,26 @@ class InboxApi {
 		InboxService.ConversationDetail detail = inbox.conversation(membership.workspaceId(), id);
 		ConversationView c = detail.conversation();
 		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
-				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(),
-				detail.items().stream().map(InboxApi::resource).toList(),
+				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
+				detail.items().stream().map(item -> resource(item, c.tags())).toList(),
 				detail.replies().stream().map(InboxApi::resource).toList());
 	}
 
 	@Operation(summary = "Change a conversation's status (new, open, pending, resolved), priority (low, normal, high, "
-			+ "urgent) or assignee (a member of the workspace; null for nobody)")
+			+ "urgent), assignee (a member of the workspace; null for nobody) or tags (the whole list: trimmed, lower "
+			+ "case, at most 50 characters each and 20 in all)")
 	@PatchMapping("/conversations/{id}")
 	ConversationResource change(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
+		List<String> tags = null;
+		if (body.containsKey("tags")) {
+			if (body.get("tags") != null && !(body.get("tags") instanceof List)) {
+				throw ChorusException.invalid("tags", "error.parameter", "tags");
+			}
+			tags = ConversationTags.of((List<?>) body.get("tags"), "tags", false);
+		}
 		InboxService.Change change = new InboxService.Change(string(body, "status"), string(body, "priority"),
-				body.containsKey("assigneeId"), uuid(body, "assigneeId"));
+				body.containsKey("assigneeId"), uuid(body, "assigneeId"), tags);
 		return resource(inbox.change(membership, actor(), id, change));
 	}
 
@@ -202,6 +220,17 @@ class InboxApi {
 	private AuditActor actor() {
 		UserAccount me = currentUser.require();
 		return AuditActor.user(me.id(), me.email());
+	}
+
+	private static @Nullable String tag(@Nullable String tag) {
+		if (tag == null) {
+			return null;
+		}
+		String kept = ConversationTags.normalise(tag);
+		if (kept.isEmpty()) {
+			throw ChorusException.invalid("tag", "error.parameter", "tag");
+		}
+		return kept;
 	}
 
 	private static int size(@Nullable Integer limit) {
@@ -273,12 +302,12 @@ class InboxApi {
 		}
 	}
 
-	static ItemResource resource(ItemView item) {
+	static ItemResource resource(ItemView item, List<String> tags) {
 		SentimentResource sentiment = item.sentimentLabel() == null ? null
 				: new SentimentResource(item.sentimentLabel(), item.sentimentScore());
 		return new ItemResource(item.id(), item.conversationId(), item.channelId(), item.network(), item.type(),
 				item.text(), new AuthorResource(item.author().handle(), item.author().displayName()),
-				item.language(), sentiment, item.createdAt(), item.receivedAt(), item.url());
+				item.language(), sentiment, item.createdAt(), item.receivedAt(), item.url(), tags);
 	}
 
 	static ReplyResource resource(ReplyView r) {
@@ -288,6 +317,6 @@ class InboxApi {
 
 	static ConversationResource resource(ConversationView c) {
 		return new ConversationResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
-				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt());
+				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags());
 	}
 }

@@ -1,14 +1,19 @@
 package app.chorus.inbox.internal;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +34,8 @@ class InboxRecords {
 
 	record ConversationRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, String kind,
 			String rootRef, String status, @Nullable UserId assignee, String priority, Instant createdAt,
-			Instant lastActivityAt, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt) {
+			Instant lastActivityAt, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt,
+			List<String> tags) {
 	}
 
 	/**
@@ -52,7 +58,7 @@ class InboxRecords {
 
 	/** What the item list may be narrowed to; every field is optional. */
 	record ItemFilter(@Nullable ChannelId channel, @Nullable String network, @Nullable String type,
-			@Nullable String status, @Nullable UUID conversation) {
+			@Nullable String status, @Nullable UUID conversation, @Nullable String tag) {
 	}
 
 	// conversations
@@ -97,6 +103,14 @@ class InboxRecords {
 			.update();
 	}
 
+	/** Sets what is given (in one statement, so a person's change meanwhile is not undone); {@code null} keeps it. */
+	void prioritiseAndAssign(WorkspaceId workspace, UUID id, @Nullable String priority, @Nullable UserId assignee) {
+		jdbc.sql("""
+				update inbox.conversations set priority = coalesce(?, priority), assignee_id = coalesce(?, assignee_id)
+				where workspace_id = ? and id = ?""")
+			.params(priority, assignee == null ? null : assignee.value(), workspace.value(), id).update();
+	}
+
 	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
 	void responded(WorkspaceId workspace, UUID id, Instant at) {
 		jdbc.sql("""
@@ -109,7 +123,8 @@ class InboxRecords {
 
 	/** Newest activity first; {@code before*} is the last row of the previous page. */
 	List<ConversationRow> conversations(WorkspaceId workspace, @Nullable ChannelId channel, @Nullable String status,
-			@Nullable UserId assignee, @Nullable Instant beforeActivity, @Nullable UUID beforeId, int limit) {
+			@Nullable UserId assignee, @Nullable String tag, @Nullable Instant beforeActivity, @Nullable UUID beforeId,
+			int limit) {
 		StringBuilder sql = new StringBuilder("select * from inbox.conversations where workspace_id = :ws");
 		if (channel != null) {
 			sql.append(" and channel_id = :channel");
@@ -119,6 +134,9 @@ class InboxRecords {
 		}
 		if (assignee != null) {
 			sql.append(" and assignee_id = :assignee");
+		}
+		if (tag != null) {
+			sql.append(" and tags @> array[cast(:tag as text)]");
 		}
 		if (beforeActivity != null && beforeId != null) {
 			sql.append(" and (last_activity_at, id) < (:at, :id)");
@@ -134,10 +152,45 @@ class InboxRecords {
 		if (assignee != null) {
 			statement = statement.param("assignee", assignee.value());
 		}
+		if (tag != null) {
+			statement = statement.param("tag", tag);
+		}
 		if (beforeActivity != null && beforeId != null) {
 			statement = statement.param("at", ts(beforeActivity)).param("id", beforeId);
 		}
 		return statement.query(InboxRecords::conversation).list();
+	}
+
+	/** Replaces the conversation's tags (already in their kept form). */
+	void setTags(WorkspaceId workspace, UUID id, List<String> tags) {
+		jdbc.sql("update inbox.conversations set tags = :tags where workspace_id = :ws and id = :id")
+			.param("tags", tags.toArray(String[]::new)).param("ws", workspace.value()).param("id", id).update();
+	}
+
+	/**
+	 * Adds the tags the conversation lacks after those it has, keeping at most {@code max}; in one statement, so two
+	 * items of one conversation tagged at once lose nothing.
+	 */
+	void addTags(WorkspaceId workspace, UUID id, List<String> tags, int max) {
+		jdbc.sql("""
+				update inbox.conversations
+				set tags = (tags || array(select t from unnest(cast(? as text[])) with ordinality as n (t, o)
+				    where t <> all (tags) order by o))[1 : ?]
+				where workspace_id = ? and id = ?""")
+			.params(tags.stream().distinct().toArray(String[]::new), max, workspace.value(), id).update();
+	}
+
+	/** The tags of each of these conversations of the workspace. */
+	Map<UUID, List<String>> tagsOf(WorkspaceId workspace, Collection<UUID> conversations) {
+		if (conversations.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<String>> tags = new HashMap<>();
+		jdbc.sql("select id, tags from inbox.conversations where workspace_id = :ws and id = any(cast(:ids as uuid[]))")
+			.param("ws", workspace.value())
+			.param("ids", conversations.stream().map(UUID::toString).toArray(String[]::new))
+			.query((RowCallbackHandler) rs -> tags.put(rs.getObject("id", UUID.class), tags(rs)));
+		return tags;
 	}
 
 	// items
@@ -176,9 +229,14 @@ class InboxRecords {
 	List<ItemRow> items(WorkspaceId workspace, ItemFilter filter, @Nullable Instant beforeReceived,
 			@Nullable UUID beforeId, int limit) {
 		StringBuilder sql = new StringBuilder("select i.* from inbox.items i");
+		if (filter.status() != null || filter.tag() != null) {
+			sql.append(" join inbox.conversations c on c.id = i.conversation_id and c.workspace_id = :ws");
+		}
 		if (filter.status() != null) {
-			sql.append(" join inbox.conversations c on c.id = i.conversation_id and c.workspace_id = :ws"
-					+ " and c.status = :status");
+			sql.append(" and c.status = :status");
+		}
+		if (filter.tag() != null) {
+			sql.append(" and c.tags @> array[cast(:tag as text)]");
 		}
 		sql.append(" where i.workspace_id = :ws");
 		if (filter.channel() != null) {
@@ -200,6 +258,9 @@ class InboxRecords {
 		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
 		if (filter.status() != null) {
 			statement = statement.param("status", filter.status());
+		}
+		if (filter.tag() != null) {
+			statement = statement.param("tag", filter.tag());
 		}
 		if (filter.channel() != null) {
 			statement = statement.param("channel", filter.channel().value());
@@ -225,6 +286,21 @@ class InboxRecords {
 				select * from inbox.items where workspace_id = ? and conversation_id = ?
 				order by created_at, id limit ?""")
 			.params(workspace.value(), conversation, limit).query(InboxRecords::item).list();
+	}
+
+	/** Whether the item is the earliest written of its conversation. */
+	boolean isFirstOf(WorkspaceId workspace, UUID conversation, UUID item) {
+		return jdbc.sql("""
+				select id from inbox.items where workspace_id = ? and conversation_id = ?
+				order by created_at, id limit 1""")
+			.params(workspace.value(), conversation).query(UUID.class).optional().map(item::equals).orElse(false);
+	}
+
+	/** Whether the item answers or quotes a reply we sent through its channel. */
+	boolean answersOurReply(WorkspaceId workspace, ItemRow item) {
+		return item.subjectRef() != null && jdbc.sql("""
+				select count(*) from inbox.replies where workspace_id = ? and channel_id = ? and remote_id = ?""")
+			.params(workspace.value(), item.channelId().value(), item.subjectRef()).query(Long.class).single() > 0;
 	}
 
 	/** The newest item of the conversation that someone other than the account itself wrote. */
@@ -289,7 +365,7 @@ class InboxRecords {
 				new ChannelId(rs.getObject("channel_id", UUID.class)), rs.getString("network"), rs.getString("kind"),
 				rs.getString("root_ref"), rs.getString("status"), assignee == null ? null : new UserId(assignee),
 				rs.getString("priority"), instant(rs, "created_at"), instant(rs, "last_activity_at"),
-				instant(rs, "first_response_at"), instant(rs, "resolved_at"));
+				instant(rs, "first_response_at"), instant(rs, "resolved_at"), tags(rs));
 	}
 
 	private static ItemRow item(ResultSet rs, int n) throws SQLException {
@@ -310,6 +386,11 @@ class InboxRecords {
 				rs.getString("error_key"), rs.getString("error_detail"),
 				new UserId(rs.getObject("author_id", UUID.class)), rs.getString("idempotency_key"),
 				instant(rs, "created_at"), instant(rs, "sent_at"));
+	}
+
+	private static List<String> tags(ResultSet rs) throws SQLException {
+		Array tags = rs.getArray("tags");
+		return tags == null ? List.of() : List.of((String[]) tags.getArray());
 	}
 
 	private static WorkspaceId workspace(ResultSet rs) throws SQLException {

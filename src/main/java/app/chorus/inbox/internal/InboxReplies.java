@@ -82,6 +82,15 @@ public class InboxReplies {
 	 */
 	public ReplyView reply(Membership membership, AuditActor actor, UUID conversationId, @Nullable String text,
 			@Nullable UUID inReplyTo) {
+		return reply(membership, actor, conversationId, text, inReplyTo, Ids.next());
+	}
+
+	/**
+	 * {@link #reply(Membership, AuditActor, UUID, String, UUID)} under an id the caller chose (the idempotency key
+	 * follows from it), for a caller that may run twice and must check whether its reply exists before sending it.
+	 */
+	public ReplyView reply(Membership membership, AuditActor actor, UUID conversationId, @Nullable String text,
+			@Nullable UUID inReplyTo, UUID id) {
 		WorkspaceId workspace = membership.workspaceId();
 		ConversationRow conversation = inbox.find(workspace, conversationId);
 		ChannelView channel = usableChannel(membership, conversation);
@@ -102,7 +111,6 @@ public class InboxReplies {
 		if (!problems.isEmpty()) {
 			throw ChorusException.invalid(problems);
 		}
-		UUID id = Ids.next();
 		ReplyRow reply = new ReplyRow(id, workspace, conversationId, target.id(), channel.id(), text, "sending", null,
 				null, null, null, membership.userId(), "inbox-reply-" + id, clock.instant(), null);
 		transactions.executeWithoutResult(s -> records.insert(reply));

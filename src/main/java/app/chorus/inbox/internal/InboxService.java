@@ -3,6 +3,7 @@ package app.chorus.inbox.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import app.chorus.channels.ChannelId;
 import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelView;
 import app.chorus.inbox.ConversationChanged;
+import app.chorus.inbox.ConversationTagged;
 import app.chorus.inbox.internal.InboxRecords.ConversationRow;
 import app.chorus.inbox.internal.InboxRecords.ItemFilter;
 import app.chorus.inbox.internal.InboxRecords.ItemRow;
@@ -79,7 +81,7 @@ public class InboxService {
 
 	public record ConversationView(UUID id, UUID channelId, String network, String kind, String status,
 			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
-			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt) {
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags) {
 	}
 
 	public record ConversationDetail(ConversationView conversation, List<ItemView> items, List<ReplyView> replies) {
@@ -97,7 +99,7 @@ public class InboxService {
 
 	/** What the item list may be narrowed to; every field is optional and already checked. */
 	public record ItemQuery(@Nullable UUID channelId, @Nullable String network, @Nullable String type,
-			@Nullable String status, @Nullable UUID conversationId) {
+			@Nullable String status, @Nullable UUID conversationId, @Nullable String tag) {
 	}
 
 	/** Where a page of items starts: after the item received at {@code receivedAt} with this id. */
@@ -106,16 +108,27 @@ public class InboxService {
 
 	/**
 	 * A change to a conversation; {@code null} leaves a field as it is, except the assignee when
-	 * {@code assigneeGiven} ({@code null} then means nobody).
+	 * {@code assigneeGiven} ({@code null} then means nobody). {@code tags} replace the conversation's tags, already
+	 * in their kept form ({@link ConversationTags}).
 	 */
 	public record Change(@Nullable String status, @Nullable String priority, boolean assigneeGiven,
-			@Nullable UUID assigneeId) {
+			@Nullable UUID assigneeId, @Nullable List<String> tags) {
+	}
+
+	/**
+	 * A stored item as automation rules see it.
+	 * @param postId the network's id of the message as a post (what moderation acts on)
+	 * @param firstOfConversation whether it is the earliest written item of its conversation
+	 * @param answersOurReply whether it answers or quotes one of our replies
+	 */
+	public record ReceivedItem(ItemView item, ConversationView conversation, String postId,
+			boolean firstOfConversation, boolean answersOurReply) {
 	}
 
 	/** Newest received first. */
 	public List<ItemView> items(WorkspaceId workspace, ItemQuery query, @Nullable ItemCursor after, int limit) {
 		ItemFilter filter = new ItemFilter(query.channelId() == null ? null : new ChannelId(query.channelId()),
-				query.network(), query.type(), query.status(), query.conversationId());
+				query.network(), query.type(), query.status(), query.conversationId(), query.tag());
 		return records.items(workspace, filter, after == null ? null : after.receivedAt(),
 				after == null ? null : after.id(), limit).stream().map(InboxService::view).toList();
 	}
@@ -130,10 +143,10 @@ public class InboxService {
 
 	/** Most recently active first; {@code after} is the last conversation of the previous page. */
 	public List<ConversationView> conversations(WorkspaceId workspace, @Nullable UUID channel, @Nullable String status,
-			@Nullable UUID assignee, @Nullable UUID after, int limit) {
+			@Nullable UUID assignee, @Nullable String tag, @Nullable UUID after, int limit) {
 		ConversationRow last = after == null ? null : find(workspace, after);
 		return records.conversations(workspace, channel == null ? null : new ChannelId(channel), status,
-				assignee == null ? null : new UserId(assignee), last == null ? null : last.lastActivityAt(),
+				assignee == null ? null : new UserId(assignee), tag, last == null ? null : last.lastActivityAt(),
 				last == null ? null : last.id(), limit).stream().map(InboxService::view).toList();
 	}
 
@@ -157,11 +170,52 @@ public class InboxService {
 					: change.assigneeId() == null ? null : new UserId(change.assigneeId());
 			Instant resolvedAt = !status.equals("resolved") ? null
 					: current.status().equals("resolved") ? current.resolvedAt() : clock.instant();
-			records.updateConversation(workspace, id, status, priority, assignee, resolvedAt);
-			events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
-					RequestOrigin.current()));
+			if (change.status() != null || change.priority() != null || change.assigneeGiven()) {
+				records.updateConversation(workspace, id, status, priority, assignee, resolvedAt);
+				events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
+						RequestOrigin.current()));
+			}
+			if (change.tags() != null) {
+				records.setTags(workspace, id, change.tags());
+				events.publishEvent(new ConversationTagged(workspace, actor, id, change.tags(),
+						RequestOrigin.current()));
+			}
 			return view(find(workspace, id));
 		});
+	}
+
+	/** The tags of each of these conversations (those the workspace has). */
+	public Map<UUID, List<String>> tagsOf(WorkspaceId workspace, Collection<UUID> conversations) {
+		return records.tagsOf(workspace, Set.copyOf(conversations));
+	}
+
+	/** The stored item with what automation needs to know of its place; empty when the workspace has no such item. */
+	public Optional<ReceivedItem> received(WorkspaceId workspace, UUID itemId) {
+		return records.item(workspace, itemId).flatMap(item -> records.conversation(workspace, item.conversationId())
+			.map(conversation -> new ReceivedItem(view(item), view(conversation),
+					item.postRef() != null ? item.postRef() : item.remoteId(),
+					records.isFirstOf(workspace, conversation.id(), item.id()),
+					records.answersOurReply(workspace, item))));
+	}
+
+	/**
+	 * What an automation rule does to a conversation, in the caller's transaction: adds tags (keeping at most
+	 * {@link ConversationTags#MAX_COUNT}), and sets the priority and the assignee when they are not {@code null}.
+	 * The caller has checked the values and audits the rule that did it.
+	 */
+	public void automate(WorkspaceId workspace, UUID conversationId, List<String> tags, @Nullable String priority,
+			@Nullable UserId assignee) {
+		if (!tags.isEmpty()) {
+			records.addTags(workspace, conversationId, tags, ConversationTags.MAX_COUNT);
+		}
+		if (priority != null || assignee != null) {
+			records.prioritiseAndAssign(workspace, conversationId, priority, assignee);
+		}
+	}
+
+	/** One of our replies, as it stands. */
+	public Optional<ReplyView> reply(WorkspaceId workspace, UUID id) {
+		return records.reply(workspace, id).map(InboxService::view);
 	}
 
 	/** Every channel of the workspace with where reading its inbox stands. */
@@ -209,6 +263,6 @@ public class InboxService {
 	static ConversationView view(ConversationRow c) {
 		return new ConversationView(c.id(), c.channelId().value(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assignee() == null ? null : c.assignee().value(), c.createdAt(), c.lastActivityAt(),
-				c.firstResponseAt(), c.resolvedAt());
+				c.firstResponseAt(), c.resolvedAt(), c.tags());
 	}
 }
