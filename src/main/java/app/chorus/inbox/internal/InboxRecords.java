@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,6 +96,17 @@ class InboxRecords {
 			.params(status, priority, assignee == null ? null : assignee.value(), ts(resolvedAt), workspace.value(),
 					id)
 			.update();
+	}
+
+	/**
+	 * The workspace's conversations with these ids, locked until the transaction ends (in id order, so two lockers
+	 * never wait on each other); ids of other workspaces are not among them.
+	 */
+	List<ConversationRow> lockConversations(WorkspaceId workspace, Collection<UUID> ids) {
+		return jdbc.sql("""
+				select * from inbox.conversations where workspace_id = :ws and id in (:ids)
+				order by id for update""")
+			.param("ws", workspace.value()).param("ids", List.copyOf(ids)).query(InboxRecords::conversation).list();
 	}
 
 	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
