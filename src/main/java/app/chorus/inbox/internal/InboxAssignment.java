@@ -97,6 +97,7 @@ public class InboxAssignment {
 	 */
 	public ConversationView assign(WorkspaceId workspace, UUID conversationId, Strategy strategy, @Nullable UUID team,
 			AuditActor actor) {
+		inbox.find(workspace, conversationId);
 		if (team == null && strategy == Strategy.ROUND_ROBIN) {
 			throw ChorusException.invalid("teamId", "inbox.assign.team.required");
 		}
