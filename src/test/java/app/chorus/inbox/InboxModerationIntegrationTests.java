@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import app.chorus.channels.ChannelId;
 import app.chorus.identity.UserAccount;
 import app.chorus.inbox.internal.InboxIngestion;
 import app.chorus.support.Api;
@@ -97,10 +96,7 @@ class InboxModerationIntegrationTests {
 				"labels", List.of()));
 		newest(pds, List.of(own, notification("r1", "reply", "you are awful", T.plusSeconds(1),
 				replyTo(ourPost, ourPost), ourPost), mention("m1", "unrelated", T)));
-		String channel = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
-				"handle", "brand.test", "appPassword", "abcd-efgh-ijkl-mnop")).json().get("id").asString();
-		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20)))
-			.isTrue();
+		String channel = BlueskyNotifications.connectAndRead(api, token, pds, ingestion, workspace);
 		for (JsonNode item : api.get("/api/v1/inbox/items?channelId=" + channel, token).json().get("items")) {
 			switch (item.get("text").asString()) {
 				case "you are awful" -> {

@@ -25,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import app.chorus.channels.ChannelId;
 import app.chorus.identity.UserAccount;
 import app.chorus.inbox.internal.InboxIngestion;
 import app.chorus.support.Api;
@@ -74,10 +73,7 @@ class InboxTeamworkIntegrationTests {
 		BlueskyAnswers.account(pds, did, "brand.test", "Brand");
 		newest(pds, List.of(mention("m4", "four", T.plusSeconds(4)), mention("m3", "three", T.plusSeconds(3)),
 				mention("m2", "two", T.plusSeconds(2)), mention("m1", "one", T.plusSeconds(1))));
-		String channel = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
-				"handle", "brand.test", "appPassword", "abcd-efgh-ijkl-mnop")).json().get("id").asString();
-		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20)))
-			.isTrue();
+		BlueskyNotifications.connectAndRead(api, token, pds, ingestion, workspace);
 		conversations.clear();
 		api.get("/api/v1/inbox/conversations", token).json().get("items")
 			.forEach(c -> conversations.add(c.get("id").asString()));

@@ -21,7 +21,6 @@ import app.chorus.inbox.internal.InboxAssignment.AgentView;
 import app.chorus.inbox.internal.InboxAssignment.Strategy;
 import app.chorus.inbox.internal.InboxBulk;
 import app.chorus.inbox.internal.InboxService;
-import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.web.ChorusException;
 import app.chorus.shared.web.Page;
 import app.chorus.workspace.Membership;
@@ -60,7 +59,7 @@ class AssignmentApi {
 		Membership membership = context.require(Permission.INBOX_REPLY);
 		Strategy strategy = Strategy.fromKey(body.strategy())
 			.orElseThrow(() -> ChorusException.invalid("strategy", "inbox.assign.strategy.unknown"));
-		return InboxApi.resource(assignment.assign(membership.workspaceId(), id, strategy, body.teamId(), actor()));
+		return InboxApi.resource(assignment.assign(membership.workspaceId(), id, strategy, body.teamId(), Callers.actor(currentUser)));
 	}
 
 	@Operation(summary = "Apply the same status, priority or assignee (null: nobody) to up to 200 conversations, all "
@@ -70,7 +69,7 @@ class AssignmentApi {
 		Membership membership = context.require(Permission.INBOX_REPLY);
 		InboxService.Change change = new InboxService.Change(InboxApi.string(body, "status"),
 				InboxApi.string(body, "priority"), body.containsKey("assigneeId"), InboxApi.uuid(body, "assigneeId"));
-		return Page.of(bulk.change(membership, actor(), ids(body.get("ids")), change).stream()
+		return Page.of(bulk.change(membership, Callers.actor(currentUser), ids(body.get("ids")), change).stream()
 			.map(InboxApi::resource).toList());
 	}
 
@@ -96,11 +95,6 @@ class AssignmentApi {
 			throw ChorusException.invalid("capacity", "error.parameter", "capacity");
 		}
 		return assignment.update(membership, (Boolean) available, body.containsKey("capacity"), (Integer) capacity);
-	}
-
-	private AuditActor actor() {
-		var me = currentUser.require();
-		return AuditActor.user(me.id(), me.email());
 	}
 
 	private static List<UUID> ids(@Nullable Object value) {

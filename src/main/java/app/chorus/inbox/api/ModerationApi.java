@@ -18,7 +18,6 @@ import app.chorus.identity.CurrentUser;
 import app.chorus.inbox.internal.InboxModeration;
 import app.chorus.inbox.internal.InboxModeration.ItemActions;
 import app.chorus.inbox.internal.InboxService.ModerationView;
-import app.chorus.shared.audit.AuditActor;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
 import app.chorus.workspace.WorkspaceContext;
@@ -72,7 +71,7 @@ class ModerationApi {
 	@PostMapping
 	ResponseEntity<ModerationResource> moderate(@PathVariable UUID id, @RequestBody ModerationBody body) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
-		ModerationView taken = moderation.moderate(membership, actor(), id, body.action(), body.itemId(),
+		ModerationView taken = moderation.moderate(membership, Callers.actor(currentUser), id, body.action(), body.itemId(),
 				body.note());
 		return ResponseEntity.created(URI.create("/api/v1/inbox/conversations/" + id + "/moderation/" + taken.id()))
 			.body(resource(taken));
@@ -82,12 +81,7 @@ class ModerationApi {
 	@PostMapping("/{moderationId}/retry")
 	ModerationResource retry(@PathVariable UUID id, @PathVariable UUID moderationId) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
-		return resource(moderation.retry(membership, actor(), id, moderationId));
-	}
-
-	private AuditActor actor() {
-		var me = currentUser.require();
-		return AuditActor.user(me.id(), me.email());
+		return resource(moderation.retry(membership, Callers.actor(currentUser), id, moderationId));
 	}
 
 	static ModerationResource resource(ModerationView m) {

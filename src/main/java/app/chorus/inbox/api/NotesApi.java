@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import app.chorus.identity.CurrentUser;
 import app.chorus.inbox.internal.InboxNotes;
 import app.chorus.inbox.internal.InboxService.NoteView;
-import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.web.Page;
 import app.chorus.workspace.Membership;
 import app.chorus.workspace.Permission;
@@ -68,8 +67,7 @@ class NotesApi {
 	@PostMapping
 	ResponseEntity<NoteResource> add(@PathVariable UUID id, @RequestBody NoteBody body) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
-		var me = currentUser.require();
-		NoteView note = notes.add(membership, AuditActor.user(me.id(), me.email()), id, body.text());
+		NoteView note = notes.add(membership, Callers.actor(currentUser), id, body.text());
 		return ResponseEntity.created(URI.create("/api/v1/inbox/conversations/" + id + "/notes/" + note.id()))
 			.body(resource(note));
 	}
