@@ -231,6 +231,17 @@ class InboxModerationIntegrationTests {
 	}
 
 	@Test
+	void credentialsBlueskyRefusesAreA409AndTheActionIsKeptAsFailed() {
+		pds.stubFor(post(MUTE).willReturn(BlueskyAnswers.error(401, "AuthenticationRequired", "Invalid token")));
+		Api.Response refused = moderate("mute", bobsReply, "");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).contains("connected again");
+		JsonNode kept = api.get(base(), token).json().get("taken").get(0);
+		assertThat(kept.get("outcome").asString()).isEqualTo("failed");
+		assertThat(kept.get("errorKey").asString()).isEqualTo("inbox.moderation.channel-needs-reauthorization");
+	}
+
+	@Test
 	void moderationNeedsTheRightToReplyAndAnotherWorkspaceGets404() {
 		UserAccount contributor = world.member(workspace, "contributor", Role.CONTRIBUTOR);
 		assertThat(api.post(base(), world.token(contributor, workspace), Map.of("action", "mute", "itemId",

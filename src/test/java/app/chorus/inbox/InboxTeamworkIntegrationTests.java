@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import app.chorus.identity.UserAccount;
+import app.chorus.inbox.internal.InboxAssignment;
 import app.chorus.inbox.internal.InboxIngestion;
+import app.chorus.shared.audit.AuditActor;
 import app.chorus.support.Api;
 import app.chorus.support.BlueskyAnswers;
 import app.chorus.support.ChorusIntegrationTest;
@@ -56,6 +59,9 @@ class InboxTeamworkIntegrationTests {
 
 	@Autowired
 	InboxIngestion ingestion;
+
+	@Autowired
+	InboxAssignment assignment;
 
 	Api api;
 	Membership workspace;
@@ -227,26 +233,43 @@ class InboxTeamworkIntegrationTests {
 	}
 
 	@Test
-	void twoRoundRobinAssignersAtOnceNeverTakeTheSameTurn() throws Exception {
+	void roundRobinAssignersAtOnceNeverTakeTheSameTurn() throws Exception {
 		UserAccount ann = world.member(workspace, "ann", Role.PUBLISHER);
 		UserAccount ben = world.member(workspace, "ben", Role.PUBLISHER);
-		String team = team(ann, ben);
-		List<String> picked = new ArrayList<>();
+		UUID team = UUID.fromString(team(ann, ben));
+		// through the API: two at once
 		try (ExecutorService assigners = Executors.newFixedThreadPool(2)) {
-			for (int round = 0; round < 5; round++) {
-				Future<String> first = assigners.submit(() -> assignee(assign(conversations.get(0), "round-robin",
-						team)));
-				Future<String> second = assigners.submit(() -> assignee(assign(conversations.get(1), "round-robin",
-						team)));
-				String a = first.get();
-				String b = second.get();
-				assertThat(a).as("round %d", round).isNotEqualTo(b);
-				picked.add(a);
-				picked.add(b);
-			}
+			Future<String> first = assigners.submit(() -> assignee(assign(conversations.get(0), "round-robin",
+					team.toString())));
+			Future<String> second = assigners.submit(() -> assignee(assign(conversations.get(1), "round-robin",
+					team.toString())));
+			assertThat(first.get()).isNotEqualTo(second.get());
 		}
-		assertThat(picked).filteredOn(id(ann)::equals).hasSize(5);
-		assertThat(picked).filteredOn(id(ben)::equals).hasSize(5);
+		// through the Java API as rules would call it: four assigners, ten turns each, started together
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<UUID>>> runs = new ArrayList<>();
+		try (ExecutorService assigners = Executors.newFixedThreadPool(4)) {
+			for (int i = 0; i < 4; i++) {
+				UUID conversation = UUID.fromString(conversations.get(i));
+				runs.add(assigners.submit(() -> {
+					start.await();
+					List<UUID> picked = new ArrayList<>();
+					for (int turn = 0; turn < 10; turn++) {
+						picked.add(assignment.assign(workspace.workspaceId(), conversation,
+								InboxAssignment.Strategy.ROUND_ROBIN, team, AuditActor.system()).assigneeId());
+					}
+					return picked;
+				}));
+			}
+			start.countDown();
+			List<UUID> picked = new ArrayList<>();
+			for (Future<List<UUID>> run : runs) {
+				picked.addAll(run.get());
+			}
+			// after the API's two turns, forty more taken strictly in turn: twenty each
+			assertThat(picked).filteredOn(ann.id().value()::equals).hasSize(20);
+			assertThat(picked).filteredOn(ben.id().value()::equals).hasSize(20);
+		}
 	}
 
 	@Test
