@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import app.chorus.channels.ChannelId;
+import app.chorus.inbox.internal.InboxIngestion;
+import app.chorus.support.Api;
+import app.chorus.workspace.Membership;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,5 +92,19 @@ final class BlueskyNotifications {
 
 	static ResponseDefinitionBuilder answer(String body) {
 		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	/**
+	 * Connects a Bluesky channel (brand.test on {@code pds}, whose account must already answer) to the workspace and
+	 * reads its inbox once.
+	 * @return the channel's id
+	 */
+	static String connectAndRead(Api api, String token, WireMockExtension pds, InboxIngestion ingestion,
+			Membership workspace) {
+		String channel = api.post("/api/v1/channels", token, Map.of("network", "bluesky", "pdsUrl", pds.baseUrl(),
+				"handle", "brand.test", "appPassword", "abcd-efgh-ijkl-mnop")).json().get("id").asString();
+		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20)))
+			.isTrue();
+		return channel;
 	}
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
@@ -90,10 +92,18 @@ class InboxApi {
 			@Nullable Instant resolvedAt, List<String> tags) {
 	}
 
+	/**
+	 * The detail's items say what moderation was taken on them ({@code moderation}, oldest first, with who took it);
+	 * {@code notes} are the team's internal notes.
+	 */
 	record ConversationDetailResource(UUID id, UUID channelId, String network, String kind, String status,
 			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
 			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags,
-			List<ItemResource> items, List<ReplyResource> replies) {
+			List<ModeratedItemResource> items, List<ReplyResource> replies, List<NotesApi.NoteResource> notes) {
+	}
+
+	record ModeratedItemResource(@JsonUnwrapped ItemResource item,
+			List<ModerationApi.ModerationResource> moderation) {
 	}
 
 	record ReplyBody(@Nullable String text, @Nullable UUID inReplyToItemId) {
@@ -160,8 +170,12 @@ class InboxApi {
 		ConversationView c = detail.conversation();
 		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
-				detail.items().stream().map(item -> resource(item, c.tags())).toList(),
-				detail.replies().stream().map(InboxApi::resource).toList());
+				detail.items().stream().map(item -> new ModeratedItemResource(resource(item, c.tags()),
+						detail.moderation().stream().filter(m -> m.itemId().equals(item.id()))
+							.map(ModerationApi::resource).toList()))
+					.toList(),
+				detail.replies().stream().map(InboxApi::resource).toList(),
+				detail.notes().stream().map(NotesApi::resource).toList());
 	}
 
 	@Operation(summary = "Change a conversation's status (new, open, pending, resolved), priority (low, normal, high, "
@@ -243,7 +257,7 @@ class InboxApi {
 		return limit;
 	}
 
-	private static @Nullable String string(Map<String, Object> body, String field) {
+	static @Nullable String string(Map<String, Object> body, String field) {
 		Object value = body.get(field);
 		if (value == null || value instanceof String) {
 			return (String) value;
@@ -251,7 +265,7 @@ class InboxApi {
 		throw ChorusException.invalid(field, "error.parameter", field);
 	}
 
-	private static @Nullable UUID uuid(Map<String, Object> body, String field) {
+	static @Nullable UUID uuid(Map<String, Object> body, String field) {
 		String value = string(body, field);
 		if (value == null) {
 			return null;

@@ -111,6 +111,17 @@ class InboxRecords {
 			.params(priority, assignee == null ? null : assignee.value(), workspace.value(), id).update();
 	}
 
+	/**
+	 * The workspace's conversations with these ids, locked until the transaction ends (in id order, so two lockers
+	 * never wait on each other); ids of other workspaces are not among them.
+	 */
+	List<ConversationRow> lockConversations(WorkspaceId workspace, Collection<UUID> ids) {
+		return jdbc.sql("""
+				select * from inbox.conversations where workspace_id = :ws and id in (:ids)
+				order by id for update""")
+			.param("ws", workspace.value()).param("ids", List.copyOf(ids)).query(InboxRecords::conversation).list();
+	}
+
 	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
 	void responded(WorkspaceId workspace, UUID id, Instant at) {
 		jdbc.sql("""

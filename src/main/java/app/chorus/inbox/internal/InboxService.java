@@ -46,6 +46,9 @@ public class InboxService {
 	static final int CONVERSATION_ITEMS = 500;
 
 	private final InboxRecords records;
+	private final ModerationRecords moderation;
+	private final NoteRecords notes;
+	private final AgentRecords agents;
 	private final IngestionStates states;
 	private final ChannelManagement channels;
 	private final WorkspaceManagement workspaces;
@@ -53,10 +56,13 @@ public class InboxService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	InboxService(InboxRecords records, IngestionStates states, ChannelManagement channels,
-			WorkspaceManagement workspaces, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock) {
+	InboxService(InboxRecords records, ModerationRecords moderation, NoteRecords notes, AgentRecords agents,
+			IngestionStates states, ChannelManagement channels, WorkspaceManagement workspaces,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.records = records;
+		this.moderation = moderation;
+		this.notes = notes;
+		this.agents = agents;
 		this.states = states;
 		this.channels = channels;
 		this.workspaces = workspaces;
@@ -84,7 +90,26 @@ public class InboxService {
 			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags) {
 	}
 
-	public record ConversationDetail(ConversationView conversation, List<ItemView> items, List<ReplyView> replies) {
+	/**
+	 * The conversation with its items, our replies, the team's notes and the moderation taken on its items, each
+	 * oldest first.
+	 */
+	public record ConversationDetail(ConversationView conversation, List<ItemView> items, List<ReplyView> replies,
+			List<NoteView> notes, List<ModerationView> moderation) {
+	}
+
+	/** An internal note; {@code mentioned}: the members it mentions. */
+	public record NoteView(UUID id, UUID conversationId, UUID authorId, String text, List<UUID> mentioned,
+			Instant createdAt) {
+	}
+
+	/**
+	 * A moderation action taken on an item of the conversation, by {@code takenBy}; {@code outcome} is
+	 * {@code pending}, {@code done} or {@code failed} (then {@code errorKey} and {@code error} say why).
+	 */
+	public record ModerationView(UUID id, UUID conversationId, UUID itemId, String action, String target,
+			@Nullable String note, UUID takenBy, Instant takenAt, String outcome, @Nullable String errorKey,
+			@Nullable String error) {
 	}
 
 	/**
@@ -138,7 +163,8 @@ public class InboxService {
 		ConversationRow conversation = find(workspace, id);
 		return new ConversationDetail(view(conversation),
 				records.itemsOf(workspace, id, CONVERSATION_ITEMS).stream().map(InboxService::view).toList(),
-				records.repliesOf(workspace, id).stream().map(InboxService::view).toList());
+				records.repliesOf(workspace, id).stream().map(InboxService::view).toList(), notes.of(workspace, id),
+				moderation.of(workspace, id));
 	}
 
 	/** Most recently active first; {@code after} is the last conversation of the previous page. */
@@ -152,6 +178,12 @@ public class InboxService {
 
 	public ConversationView change(Membership membership, AuditActor actor, UUID id, Change change) {
 		WorkspaceId workspace = membership.workspaceId();
+		check(workspace, change);
+		return transactions.execute(s -> apply(workspace, actor, find(workspace, id), change));
+	}
+
+	/** Refuses a change naming an unknown status or priority, or an assignee who is not a member. */
+	void check(WorkspaceId workspace, Change change) {
 		if (change.status() != null && !STATUSES.contains(change.status())) {
 			throw ChorusException.invalid("status", "inbox.conversation.status.unknown", change.status());
 		}
@@ -162,26 +194,34 @@ public class InboxService {
 				&& workspaces.membership(workspace, new UserId(change.assigneeId())).isEmpty()) {
 			throw ChorusException.invalid("assigneeId", "inbox.conversation.assignee.not-member");
 		}
-		return transactions.execute(s -> {
-			ConversationRow current = find(workspace, id);
-			String status = change.status() != null ? change.status() : current.status();
-			String priority = change.priority() != null ? change.priority() : current.priority();
-			UserId assignee = !change.assigneeGiven() ? current.assignee()
-					: change.assigneeId() == null ? null : new UserId(change.assigneeId());
-			Instant resolvedAt = !status.equals("resolved") ? null
-					: current.status().equals("resolved") ? current.resolvedAt() : clock.instant();
-			if (change.status() != null || change.priority() != null || change.assigneeGiven()) {
-				records.updateConversation(workspace, id, status, priority, assignee, resolvedAt);
-				events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
-						RequestOrigin.current()));
+	}
+
+	/**
+	 * Applies a checked change to the conversation, inside the caller's transaction, and records it. A member who
+	 * gets the conversation from someone else is told.
+	 */
+	ConversationView apply(WorkspaceId workspace, AuditActor actor, ConversationRow current, Change change) {
+		UUID id = current.id();
+		String status = change.status() != null ? change.status() : current.status();
+		String priority = change.priority() != null ? change.priority() : current.priority();
+		UserId assignee = !change.assigneeGiven() ? current.assignee()
+				: change.assigneeId() == null ? null : new UserId(change.assigneeId());
+		Instant resolvedAt = !status.equals("resolved") ? null
+				: current.status().equals("resolved") ? current.resolvedAt() : clock.instant();
+		if (change.status() != null || change.priority() != null || change.assigneeGiven()) {
+			records.updateConversation(workspace, id, status, priority, assignee, resolvedAt);
+			if (assignee != null && !assignee.equals(current.assignee())) {
+				agents.assigned(workspace, assignee, clock.instant());
+				events.publishEvent(new AssigneeChanged(workspace, id, assignee, actor.userId()));
 			}
-			if (change.tags() != null) {
-				records.setTags(workspace, id, change.tags());
-				events.publishEvent(new ConversationTagged(workspace, actor, id, change.tags(),
-						RequestOrigin.current()));
-			}
-			return view(find(workspace, id));
-		});
+			events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
+					RequestOrigin.current()));
+		}
+		if (change.tags() != null) {
+			records.setTags(workspace, id, change.tags());
+			events.publishEvent(new ConversationTagged(workspace, actor, id, change.tags(), RequestOrigin.current()));
+		}
+		return view(find(workspace, id));
 	}
 
 	/** The tags of each of these conversations (those the workspace has). */
