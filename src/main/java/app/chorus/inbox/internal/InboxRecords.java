@@ -215,15 +215,40 @@ class InboxRecords {
 				insert into inbox.items (id, workspace_id, channel_id, network, conversation_id, remote_id, type,
 				    author_id, author_handle, author_display_name, text, url, created_at, received_at, post_ref,
 				    post_hash, post_root_ref, post_root_hash, subject_ref, subject_hash, language, sentiment_label,
-				    sentiment_score)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    sentiment_score, search)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, array_to_tsvector(?))
 				on conflict (channel_id, remote_id) do nothing""")
 			.params(item.id(), item.workspaceId().value(), item.channelId().value(), item.network(),
 					item.conversationId(), item.remoteId(), item.type(), item.authorId(), item.authorHandle(),
 					item.authorDisplayName(), item.text(), item.url(), ts(item.createdAt()), ts(item.receivedAt()),
 					item.postRef(), item.postHash(), item.postRootRef(), item.postRootHash(), item.subjectRef(),
-					item.subjectHash(), item.language(), item.sentimentLabel(), item.sentimentScore())
+					item.subjectHash(), item.language(), item.sentimentLabel(), item.sentimentScore(),
+					searchWords(item.text(), item.authorHandle(), item.authorDisplayName()))
 			.update() == 1;
+	}
+
+	/** What full-text search finds a message by: its text and its author's handle and name. */
+	static String[] searchWords(String text, String authorHandle, @Nullable String authorDisplayName) {
+		return app.chorus.inbox.search.SearchTerms.of(text + " " + authorHandle + " "
+				+ (authorDisplayName == null ? "" : authorDisplayName)).toArray(String[]::new);
+	}
+
+	/** A message stored before search existed. */
+	record Unsearched(UUID id, String text, String authorHandle, @Nullable String authorDisplayName) {
+	}
+
+	/** Messages stored before search existed, a batch at a time. */
+	List<Unsearched> unsearched(int limit) {
+		return jdbc.sql("""
+				select id, text, author_handle, author_display_name from inbox.items where search is null limit ?""")
+			.param(limit)
+			.query((rs, n) -> new Unsearched(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4)))
+			.list();
+	}
+
+	void setSearchWords(UUID item, String[] words) {
+		jdbc.sql("update inbox.items set search = array_to_tsvector(?) where id = ?").params(words, item).update();
 	}
 
 	boolean itemExists(ChannelId channel, String remoteId) {
