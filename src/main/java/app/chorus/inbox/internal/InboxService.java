@@ -158,6 +158,14 @@ public class InboxService {
 				after == null ? null : after.id(), limit).stream().map(InboxService::view).toList();
 	}
 
+	/**
+	 * The conversation alone, without its messages.
+	 * @throws ChorusException 404 when the workspace has no such conversation
+	 */
+	public ConversationView summary(WorkspaceId workspace, UUID id) {
+		return view(find(workspace, id));
+	}
+
 	/** The conversation with its items and our replies, oldest first. */
 	public ConversationDetail conversation(WorkspaceId workspace, UUID id) {
 		ConversationRow conversation = find(workspace, id);
