@@ -34,11 +34,17 @@ import tools.jackson.databind.JsonNode;
  * with the new watermark. When that takes more than {@value #MAX_PAGES} pages, the cursor also remembers where the
  * walk stopped, and the next read goes on from there before starting again at the newest; nothing between is skipped.
  * A {@code null} cursor reads only the newest page.
+ * <p>
+ * The AppView may index a notification after a later one and still date it earlier (seen with a reply indexed after a
+ * mention written after it), so every read also walks {@link #LATE} below the watermark and delivers again what it
+ * finds there; the SPI lets an event come twice, and the inbox stores each once.
  */
 final class BlueskyInbox {
 
 	static final int PAGE_SIZE = 50;
 	static final int MAX_PAGES = 10;
+	/** How far below the watermark a read looks again for notifications the AppView indexed late. */
+	static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
 
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
 
@@ -48,27 +54,47 @@ final class BlueskyInbox {
 		this.xrpc = xrpc;
 	}
 
-	/** Everything up to {@code at} was delivered, and of what came at {@code at}, the notifications {@code uris}. */
-	record Watermark(Instant at, SortedSet<String> uris) {
+	/**
+	 * Everything up to {@code at} was delivered, and of what came at {@code at}, the notifications {@code uris};
+	 * {@code recent} holds every notification delivered within {@link #LATE} of {@code at} (null in cursors written
+	 * before it existed), so one indexed late below the watermark is told from one delivered already.
+	 */
+	record Watermark(Instant at, SortedSet<String> uris, java.util.@Nullable SortedMap<String, Instant> recent) {
 
 		Watermark {
 			uris = new TreeSet<>(uris);
+			recent = recent == null ? null : new java.util.TreeMap<>(recent);
 		}
 
 		boolean delivered(Instant indexedAt, String uri) {
-			return indexedAt.isBefore(at) || indexedAt.equals(at) && uris.contains(uri);
+			if (indexedAt.equals(at) && uris.contains(uri)) {
+				return true;
+			}
+			return recent == null ? indexedAt.isBefore(at) : recent.containsKey(uri);
 		}
 
 		static Watermark advance(@Nullable Watermark mark, Instant indexedAt, String uri) {
+			java.util.SortedMap<String, Instant> recent = new java.util.TreeMap<>(
+					mark == null || mark.recent() == null ? java.util.Map.of() : mark.recent());
+			recent.put(uri, indexedAt);
+			Instant at;
+			TreeSet<String> uris;
 			if (mark == null || indexedAt.isAfter(mark.at())) {
-				return new Watermark(indexedAt, new TreeSet<>(List.of(uri)));
+				at = indexedAt;
+				uris = new TreeSet<>(List.of(uri));
 			}
-			if (indexedAt.equals(mark.at())) {
-				TreeSet<String> uris = new TreeSet<>(mark.uris());
+			else if (indexedAt.equals(mark.at())) {
+				at = mark.at();
+				uris = new TreeSet<>(mark.uris());
 				uris.add(uri);
-				return new Watermark(mark.at(), uris);
 			}
-			return mark;
+			else {
+				at = mark.at();
+				uris = new TreeSet<>(mark.uris());
+			}
+			Instant oldest = at.minus(LATE);
+			recent.values().removeIf(time -> time.isBefore(oldest));
+			return new Watermark(at, uris, recent);
 		}
 	}
 
@@ -91,7 +117,7 @@ final class BlueskyInbox {
 			Notifications answer = list(session, page);
 			for (Notification notification : answer.all()) {
 				Instant indexedAt = instant(notification.indexedAt());
-				if (since != null && indexedAt.isBefore(since.at())) {
+				if (since != null && indexedAt.isBefore(since.at().minus(LATE))) {
 					caughtUp = true;
 					break;
 				}
