@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +35,7 @@ import app.chorus.inbox.internal.InboxService.ConversationView;
 import app.chorus.inbox.internal.InboxService.ItemCursor;
 import app.chorus.inbox.internal.InboxService.ItemView;
 import app.chorus.inbox.internal.InboxService.ReplyView;
+import app.chorus.inbox.sla.SlaClock;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.web.ChorusException;
 import app.chorus.shared.web.Page;
@@ -54,6 +57,9 @@ class InboxApi {
 
 	static final int DEFAULT_PAGE = 50;
 	static final int MAX_PAGE = 200;
+	/** The longest search a list takes, in characters. */
+	static final int MAX_QUERY = 200;
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	private final InboxService inbox;
 	private final InboxReplies replies;
@@ -70,7 +76,23 @@ class InboxApi {
 	record AuthorResource(String handle, @Nullable String displayName) {
 	}
 
-	record SentimentResource(String label, @Nullable Double score) {
+	/**
+	 * {@code score} is the analysis's, between -1 and 1; when a person corrected the label, {@code correctedBy} and
+	 * {@code correctedAt} say who and when, and {@code analysed} what the analysis had said.
+	 */
+	record SentimentResource(String label, @Nullable Double score, @Nullable UUID correctedBy,
+			@Nullable Instant correctedAt, @Nullable String analysed) {
+	}
+
+	/** One SLA clock: its state, when it runs out, when it turns at risk, and the working time counted. */
+	record ClockResource(String state, Instant dueAt, Instant atRiskFrom, long elapsedSeconds) {
+	}
+
+	/**
+	 * {@code state}: the more urgent of the two clocks ({@code on-track}, {@code at-risk}, {@code breached},
+	 * {@code met} or {@code missed}).
+	 */
+	record SlaResource(String state, ClockResource firstResponse, ClockResource resolution) {
 	}
 
 	/**
@@ -89,7 +111,7 @@ class InboxApi {
 
 	record ConversationResource(UUID id, UUID channelId, String network, String kind, String status, String priority,
 			@Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt, @Nullable Instant firstResponseAt,
-			@Nullable Instant resolvedAt, List<String> tags) {
+			@Nullable Instant resolvedAt, List<String> tags, @Nullable UUID teamId, SlaResource sla) {
 	}
 
 	/**
@@ -98,8 +120,8 @@ class InboxApi {
 	 */
 	record ConversationDetailResource(UUID id, UUID channelId, String network, String kind, String status,
 			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
-			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags,
-			List<ModeratedItemResource> items, List<ReplyResource> replies, List<NotesApi.NoteResource> notes) {
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags, @Nullable UUID teamId,
+			SlaResource sla, List<ModeratedItemResource> items, List<ReplyResource> replies, List<NotesApi.NoteResource> notes) {
 	}
 
 	record ModeratedItemResource(@JsonUnwrapped ItemResource item,
@@ -110,7 +132,9 @@ class InboxApi {
 	}
 
 	@Operation(summary = "Inbox items, newest received first; filter by channel, network, type (reply, mention, quote, "
-			+ "dm, comment), conversation status (new, open, pending, resolved), conversation and tag")
+			+ "dm, comment), conversation status (new, open, pending, resolved), conversation, tag, language (ISO 639 "
+			+ "code), sentiment (negative, neutral, positive), assignee (a member's id, me or none), SLA state "
+			+ "(on-track, at-risk, breached) and q (words that begin words of the text or the author's handle or name)")
 	@GetMapping("/items")
 	Page<ItemResource> items(@RequestParam(required = false) @Nullable UUID channelId,
 			@RequestParam(required = false) @Nullable String network,
@@ -118,21 +142,22 @@ class InboxApi {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID conversationId,
 			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable String sentiment,
+			@RequestParam(required = false) @Nullable String assigneeId,
+			@RequestParam(required = false) @Nullable String sla,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
-		if (network != null && NetworkKey.fromKey(network).isEmpty()) {
-			throw ChorusException.invalid("network", "error.parameter", "network");
-		}
 		if (type != null && !InboxService.TYPES.contains(type)) {
 			throw ChorusException.invalid("type", "error.parameter", "type");
 		}
-		if (status != null && !InboxService.STATUSES.contains(status)) {
-			throw ChorusException.invalid("status", "error.parameter", "status");
-		}
+		Filters filters = filters(network, status, language, sentiment, assigneeId, sla, q);
 		int size = size(limit);
 		List<ItemView> page = inbox.items(membership.workspaceId(),
-				new InboxService.ItemQuery(channelId, network, type, status, conversationId, tag(tag)),
+				new InboxService.ItemQuery(channelId, network, type, status, conversationId, tag(tag), language,
+						sentiment, filters.assignee(), filters.unassigned(), sla, filters.search()),
 				itemCursor(cursor), size + 1);
 		String next = page.size() > size ? encode(page.get(size - 1).receivedAt() + "|" + page.get(size - 1).id())
 				: null;
@@ -143,21 +168,28 @@ class InboxApi {
 			.map(item -> resource(item, tags.getOrDefault(item.conversationId(), List.of()))).toList(), next);
 	}
 
-	@Operation(summary = "Conversations, most recently active first; filter by channel, status, assignee and tag")
+	@Operation(summary = "Conversations, most recently active first; filter by channel, network, status, assignee (a "
+			+ "member's id, me or none), tag, SLA state (on-track, at-risk, breached), and by their messages' language, "
+			+ "sentiment and words (q)")
 	@GetMapping("/conversations")
 	Page<ConversationResource> conversations(@RequestParam(required = false) @Nullable UUID channelId,
+			@RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable UUID assigneeId,
+			@RequestParam(required = false) @Nullable String assigneeId,
 			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String sla,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable String sentiment,
+			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
-		if (status != null && !InboxService.STATUSES.contains(status)) {
-			throw ChorusException.invalid("status", "error.parameter", "status");
-		}
+		Filters filters = filters(network, status, language, sentiment, assigneeId, sla, q);
 		int size = size(limit);
-		List<ConversationView> page = inbox.conversations(membership.workspaceId(), channelId, status, assigneeId,
-				tag(tag), cursor == null ? null : conversationCursor(cursor), size + 1);
+		List<ConversationView> page = inbox.conversations(membership.workspaceId(),
+				new InboxService.ConversationQuery(channelId, network, status, filters.assignee(),
+						filters.unassigned(), tag(tag), sla, language, sentiment, filters.search()),
+				cursor == null ? null : conversationCursor(cursor), size + 1);
 		String next = page.size() > size ? encode(page.get(size - 1).id().toString()) : null;
 		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
 	}
@@ -170,7 +202,7 @@ class InboxApi {
 		ConversationView c = detail.conversation();
 		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
-				detail.items().stream().map(item -> new ModeratedItemResource(resource(item, c.tags()),
+				c.teamId(), sla(c.sla()), detail.items().stream().map(item -> new ModeratedItemResource(resource(item, c.tags()),
 						detail.moderation().stream().filter(m -> m.itemId().equals(item.id()))
 							.map(ModerationApi::resource).toList()))
 					.toList(),
@@ -179,8 +211,9 @@ class InboxApi {
 	}
 
 	@Operation(summary = "Change a conversation's status (new, open, pending, resolved), priority (low, normal, high, "
-			+ "urgent), assignee (a member of the workspace; null for nobody) or tags (the whole list: trimmed, lower "
-			+ "case, at most 50 characters each and 20 in all)")
+			+ "urgent), assignee (a member of the workspace; null for nobody), team (teamId: the team handling it, "
+			+ "whose SLA policy applies; null for none) or tags (the whole list: trimmed, lower case, at most 50 "
+			+ "characters each and 20 in all)")
 	@PatchMapping("/conversations/{id}")
 	ConversationResource change(@PathVariable UUID id, @RequestBody Map<String, Object> body) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
@@ -192,7 +225,8 @@ class InboxApi {
 			tags = ConversationTags.of((List<?>) body.get("tags"), "tags", false);
 		}
 		InboxService.Change change = new InboxService.Change(string(body, "status"), string(body, "priority"),
-				body.containsKey("assigneeId"), uuid(body, "assigneeId"), tags);
+				body.containsKey("assigneeId"), uuid(body, "assigneeId"), tags, body.containsKey("teamId"),
+				uuid(body, "teamId"));
 		return resource(inbox.change(membership, actor(), id, change));
 	}
 
@@ -221,6 +255,63 @@ class InboxApi {
 	ReplyResource retry(@PathVariable UUID id, @PathVariable UUID replyId) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
 		return resource(replies.retry(membership, actor(), id, replyId));
+	}
+
+	record SentimentBody(@Nullable String label) {
+	}
+
+	@Operation(summary = "Correct the sentiment of a message (negative, neutral or positive); what the analysis said "
+			+ "is kept beside it, and the correction is audited")
+	@PutMapping("/items/{id}/sentiment")
+	ItemResource correctSentiment(@PathVariable UUID id, @RequestBody SentimentBody body) {
+		Membership membership = context.require(Permission.INBOX_REPLY);
+		if (body.label() == null || !InboxService.SENTIMENTS.contains(body.label())) {
+			throw ChorusException.invalid("label", "inbox.sentiment.label.unknown");
+		}
+		ItemView item = inbox.correctSentiment(membership.workspaceId(), actor(), id, body.label());
+		return resource(item, inbox.tagsOf(membership.workspaceId(), List.of(item.conversationId()))
+			.getOrDefault(item.conversationId(), List.of()));
+	}
+
+	/** The list filters the item and conversation lists share, checked. */
+	private record Filters(@Nullable UUID assignee, boolean unassigned, @Nullable String search) {
+	}
+
+	private Filters filters(@Nullable String network, @Nullable String status, @Nullable String language,
+			@Nullable String sentiment, @Nullable String assigneeId, @Nullable String sla, @Nullable String q) {
+		if (network != null && NetworkKey.fromKey(network).isEmpty()) {
+			throw ChorusException.invalid("network", "error.parameter", "network");
+		}
+		if (status != null && !InboxService.STATUSES.contains(status)) {
+			throw ChorusException.invalid("status", "error.parameter", "status");
+		}
+		if (language != null && !LANGUAGE.matcher(language).matches()) {
+			throw ChorusException.invalid("language", "error.parameter", "language");
+		}
+		if (sentiment != null && !InboxService.SENTIMENTS.contains(sentiment)) {
+			throw ChorusException.invalid("sentiment", "error.parameter", "sentiment");
+		}
+		if (sla != null && !InboxService.SLA_STATES.contains(sla)) {
+			throw ChorusException.invalid("sla", "error.parameter", "sla");
+		}
+		if (q != null && q.length() > MAX_QUERY) {
+			throw ChorusException.invalid("q", "inbox.search.too-long", MAX_QUERY);
+		}
+		if (assigneeId == null) {
+			return new Filters(null, false, q);
+		}
+		return switch (assigneeId) {
+			case "none" -> new Filters(null, true, q);
+			case "me" -> new Filters(currentUser.require().id().value(), false, q);
+			default -> {
+				try {
+					yield new Filters(UUID.fromString(assigneeId), false, q);
+				}
+				catch (IllegalArgumentException e) {
+					throw ChorusException.invalid("assigneeId", "error.parameter", "assigneeId");
+				}
+			}
+		};
 	}
 
 	@Operation(summary = "Every channel with where reading its inbox stands: status, last polls, last error, "
@@ -318,7 +409,10 @@ class InboxApi {
 
 	static ItemResource resource(ItemView item, List<String> tags) {
 		SentimentResource sentiment = item.sentimentLabel() == null ? null
-				: new SentimentResource(item.sentimentLabel(), item.sentimentScore());
+				: item.correction() == null
+						? new SentimentResource(item.sentimentLabel(), item.sentimentScore(), null, null, null)
+						: new SentimentResource(item.sentimentLabel(), item.sentimentScore(), item.correction().by(),
+								item.correction().at(), item.correction().analysed());
 		return new ItemResource(item.id(), item.conversationId(), item.channelId(), item.network(), item.type(),
 				item.text(), new AuthorResource(item.author().handle(), item.author().displayName()),
 				item.language(), sentiment, item.createdAt(), item.receivedAt(), item.url(), tags);
@@ -331,6 +425,16 @@ class InboxApi {
 
 	static ConversationResource resource(ConversationView c) {
 		return new ConversationResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
-				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags());
+				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
+				c.teamId(), sla(c.sla()));
+	}
+
+	static SlaResource sla(SlaClock.Readings readings) {
+		return new SlaResource(readings.worst().key(), clock(readings.firstResponse()), clock(readings.resolution()));
+	}
+
+	private static ClockResource clock(SlaClock.Reading reading) {
+		return new ClockResource(reading.state().key(), reading.dueAt(), reading.atRiskFrom(),
+				reading.elapsed().toSeconds());
 	}
 }

@@ -132,13 +132,16 @@ public class InboxAssignment {
 			}
 			records.updateConversation(workspace, conversationId, conversation.status(), conversation.priority(),
 					chosen, conversation.resolvedAt());
+			if (team != null && !team.equals(conversation.team())) {
+				records.setTeam(workspace, conversationId, team);
+			}
 			agents.assigned(workspace, chosen, now);
 			events.publishEvent(new ConversationAssigned(workspace, actor, conversationId, chosen,
 					conversation.assignee(), strategy.key(), team, RequestOrigin.current()));
 			if (!chosen.equals(conversation.assignee())) {
 				events.publishEvent(new AssigneeChanged(workspace, conversationId, chosen, actor.userId()));
 			}
-			return InboxService.view(inbox.find(workspace, conversationId));
+			return inbox.view(inbox.find(workspace, conversationId));
 		});
 	}
 

@@ -1,22 +1,28 @@
 package app.chorus.inbox.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import app.chorus.identity.IdentityManagement;
+import app.chorus.inbox.ConversationSlaAlerted;
 import app.chorus.inbox.InboxNoteAdded;
 import app.chorus.notifications.Notice;
 import app.chorus.notifications.Notifications;
 import app.chorus.shared.ids.UserId;
 import app.chorus.shared.ids.WorkspaceId;
+import app.chorus.workspace.Role;
+import app.chorus.workspace.WorkspaceManagement;
 
 /**
- * Tells members about inbox work that is now theirs: a note that mentions them, a conversation assigned to them (in
- * Chorus and by e-mail, with a link to the conversation). Runs after the change is committed.
+ * Tells members about inbox work that is now theirs: a note that mentions them, a conversation assigned to them, a
+ * service-level clock at risk or breached (in Chorus and by e-mail, with a link to the conversation). Runs after the
+ * change is committed.
  */
 @Component
 class InboxNotices {
@@ -26,7 +32,11 @@ class InboxNotices {
 	private final IdentityManagement identity;
 	private final Notifications notifications;
 
-	InboxNotices(InboxRecords records, NoteRecords notes, IdentityManagement identity, Notifications notifications) {
+	private final WorkspaceManagement workspaces;
+
+	InboxNotices(InboxRecords records, NoteRecords notes, IdentityManagement identity, Notifications notifications,
+			WorkspaceManagement workspaces) {
+		this.workspaces = workspaces;
 		this.records = records;
 		this.notes = notes;
 		this.identity = identity;
@@ -61,6 +71,29 @@ class InboxNotices {
 			.filter(c -> event.assignee().equals(c.assignee()))
 			.ifPresent(c -> tell(event.workspaceId(), event.assignee(), "inbox.assign.notice.assigned",
 					List.of(networkName(c.network())), c.id()));
+	}
+
+	/**
+	 * A clock turned at risk: the assignee is told, or the workspace's managers when nobody has the conversation. A
+	 * breach is told to both.
+	 */
+	@ApplicationModuleListener
+	void on(ConversationSlaAlerted event) {
+		records.conversation(event.workspaceId(), event.conversationId()).ifPresent(c -> {
+			Set<UserId> told = new LinkedHashSet<>();
+			if (c.assignee() != null) {
+				told.add(c.assignee());
+			}
+			if (c.assignee() == null || event.level().equals("breached")) {
+				workspaces.members(event.workspaceId()).stream()
+					.filter(m -> m.role() == Role.OWNER || m.role() == Role.ADMIN || m.role() == Role.MANAGER)
+					.forEach(m -> told.add(m.userId()));
+			}
+			String key = "inbox.sla.notice." + event.level() + "." + event.clock();
+			for (UserId member : told) {
+				tell(event.workspaceId(), member, key, List.of(networkName(c.network())), c.id());
+			}
+		});
 	}
 
 	private void tell(WorkspaceId workspace, UserId recipient, String key, List<String> arguments,

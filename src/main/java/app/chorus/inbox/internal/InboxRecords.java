@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ class InboxRecords {
 	record ConversationRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, String kind,
 			String rootRef, String status, @Nullable UserId assignee, String priority, Instant createdAt,
 			Instant lastActivityAt, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt,
-			List<String> tags) {
+			List<String> tags, @Nullable UUID team, Instant slaStartedAt, @Nullable Instant slaRespondedAt) {
 	}
 
 	/**
@@ -47,7 +48,20 @@ class InboxRecords {
 			String text, String url, Instant createdAt, Instant receivedAt, @Nullable String postRef,
 			@Nullable String postHash, @Nullable String postRootRef, @Nullable String postRootHash,
 			@Nullable String subjectRef, @Nullable String subjectHash, @Nullable String language,
-			@Nullable String sentimentLabel, @Nullable Double sentimentScore) {
+			@Nullable String sentimentLabel, @Nullable Double sentimentScore, @Nullable String sentimentModelLabel,
+			@Nullable UUID sentimentCorrectedBy, @Nullable Instant sentimentCorrectedAt) {
+
+		/** A message as it arrives: nobody has corrected its sentiment. */
+		ItemRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, UUID conversationId,
+				String remoteId, String type, String authorId, String authorHandle, @Nullable String authorDisplayName,
+				String text, String url, Instant createdAt, Instant receivedAt, @Nullable String postRef,
+				@Nullable String postHash, @Nullable String postRootRef, @Nullable String postRootHash,
+				@Nullable String subjectRef, @Nullable String subjectHash, @Nullable String language,
+				@Nullable String sentimentLabel, @Nullable Double sentimentScore) {
+			this(id, workspaceId, channelId, network, conversationId, remoteId, type, authorId, authorHandle,
+					authorDisplayName, text, url, createdAt, receivedAt, postRef, postHash, postRootRef, postRootHash,
+					subjectRef, subjectHash, language, sentimentLabel, sentimentScore, null, null, null);
+		}
 	}
 
 	record ReplyRow(UUID id, WorkspaceId workspaceId, UUID conversationId, UUID inReplyToItem, ChannelId channelId,
@@ -56,9 +70,30 @@ class InboxRecords {
 			@Nullable Instant sentAt) {
 	}
 
-	/** What the item list may be narrowed to; every field is optional. */
+	/**
+	 * What the item list may be narrowed to; every field is optional. {@code unassigned} asks for conversations
+	 * nobody has ({@code assignee} is then ignored); {@code sla} is {@code on-track}, {@code at-risk} or
+	 * {@code breached}; {@code search} is a tsquery ({@link app.chorus.inbox.search.SearchTerms#query}).
+	 */
 	record ItemFilter(@Nullable ChannelId channel, @Nullable String network, @Nullable String type,
-			@Nullable String status, @Nullable UUID conversation, @Nullable String tag) {
+			@Nullable String status, @Nullable UUID conversation, @Nullable String tag, @Nullable String language,
+			@Nullable String sentiment, @Nullable UserId assignee, boolean unassigned, @Nullable String sla,
+			@Nullable String search) {
+
+		ItemFilter(@Nullable ChannelId channel, @Nullable String network, @Nullable String type,
+				@Nullable String status, @Nullable UUID conversation, @Nullable String tag) {
+			this(channel, network, type, status, conversation, tag, null, null, null, false, null, null);
+		}
+
+		boolean needsConversation() {
+			return status != null || tag != null || assignee != null || unassigned || sla != null;
+		}
+	}
+
+	/** What the conversation list may be narrowed to; as {@link ItemFilter}, over the conversations' messages. */
+	record ConversationFilter(@Nullable ChannelId channel, @Nullable String network, @Nullable String status,
+			@Nullable UserId assignee, boolean unassigned, @Nullable String tag, @Nullable String sla,
+			@Nullable String language, @Nullable String sentiment, @Nullable String search) {
 	}
 
 	// conversations
@@ -79,14 +114,24 @@ class InboxRecords {
 			.params(workspace.value(), channel.value(), kind, rootRef).query(UUID.class).single();
 	}
 
-	/** Something new arrived: the conversation is active again, and a resolved one opens again. */
+	/**
+	 * Something new arrived: the conversation is active again, and a resolved one opens again, with new SLA clocks
+	 * (the person who wrote again waits for a new answer).
+	 */
 	void touched(WorkspaceId workspace, UUID conversation, Instant at) {
-		jdbc.sql("""
-				update inbox.conversations set last_activity_at = greatest(last_activity_at, ?),
-				    status = case when status = 'resolved' then 'open' else status end
-				where workspace_id = ? and id = ?""")
-			.params(ts(at), workspace.value(), conversation).update();
+		jdbc.sql(REOPENED + " where workspace_id = ? and id = ?").params(ts(at), ts(at), workspace.value(), conversation)
+			.update();
 	}
+
+	/** The update {@link #touched} makes; its parameters: the new item's time, twice. */
+	static final String REOPENED = """
+			update inbox.conversations set last_activity_at = greatest(last_activity_at, ?),
+			    sla_started_at = case when status = 'resolved' then ? else sla_started_at end,
+			    sla_responded_at = case when status = 'resolved' then null else sla_responded_at end,
+			    sla_stamped = sla_stamped and status <> 'resolved',
+			    sla_alerted = case when status = 'resolved' then 'none' else sla_alerted end,
+			    resolved_at = case when status = 'resolved' then null else resolved_at end,
+			    status = case when status = 'resolved' then 'open' else status end""";
 
 	Optional<ConversationRow> conversation(WorkspaceId workspace, UUID id) {
 		return jdbc.sql("select * from inbox.conversations where workspace_id = ? and id = ?")
@@ -96,10 +141,11 @@ class InboxRecords {
 	void updateConversation(WorkspaceId workspace, UUID id, String status, String priority,
 			@Nullable UserId assignee, @Nullable Instant resolvedAt) {
 		jdbc.sql("""
-				update inbox.conversations set status = ?, priority = ?, assignee_id = ?, resolved_at = ?
+				update inbox.conversations set status = ?, priority = ?, assignee_id = ?, resolved_at = ?,
+				    sla_stamped = sla_stamped and status = ? and resolved_at is not distinct from ?
 				where workspace_id = ? and id = ?""")
-			.params(status, priority, assignee == null ? null : assignee.value(), ts(resolvedAt), workspace.value(),
-					id)
+			.params(status, priority, assignee == null ? null : assignee.value(), ts(resolvedAt), status,
+					ts(resolvedAt), workspace.value(), id)
 			.update();
 	}
 
@@ -122,54 +168,48 @@ class InboxRecords {
 			.param("ws", workspace.value()).param("ids", List.copyOf(ids)).query(InboxRecords::conversation).list();
 	}
 
-	/** We answered: the first answer's time is kept (the first-response clock), and a new conversation is open. */
+	/**
+	 * We answered: the first answer's time is kept, and the round's (which stops the first-response clock), and a new
+	 * conversation is open.
+	 */
 	void responded(WorkspaceId workspace, UUID id, Instant at) {
 		jdbc.sql("""
 				update inbox.conversations set first_response_at = coalesce(first_response_at, ?),
+				    sla_responded_at = coalesce(sla_responded_at, ?),
+				    sla_stamped = sla_stamped and sla_responded_at is not null,
 				    status = case when status = 'new' then 'open' else status end,
 				    last_activity_at = greatest(last_activity_at, ?)
 				where workspace_id = ? and id = ?""")
-			.params(ts(at), ts(at), workspace.value(), id).update();
+			.params(ts(at), ts(at), ts(at), workspace.value(), id).update();
 	}
 
 	/** Newest activity first; {@code before*} is the last row of the previous page. */
-	List<ConversationRow> conversations(WorkspaceId workspace, @Nullable ChannelId channel, @Nullable String status,
-			@Nullable UserId assignee, @Nullable String tag, @Nullable Instant beforeActivity, @Nullable UUID beforeId,
-			int limit) {
-		StringBuilder sql = new StringBuilder("select * from inbox.conversations where workspace_id = :ws");
-		if (channel != null) {
-			sql.append(" and channel_id = :channel");
-		}
-		if (status != null) {
-			sql.append(" and status = :status");
-		}
-		if (assignee != null) {
-			sql.append(" and assignee_id = :assignee");
-		}
-		if (tag != null) {
-			sql.append(" and tags @> array[cast(:tag as text)]");
+	List<ConversationRow> conversations(WorkspaceId workspace, ConversationFilter filter, Instant now,
+			@Nullable Instant beforeActivity, @Nullable UUID beforeId, int limit) {
+		InboxConditions where = new InboxConditions("c", workspace, now)
+			.equal("channel_id", "channel", filter.channel() == null ? null : filter.channel().value())
+			.equal("network", "network", filter.network()).equal("status", "status", filter.status())
+			.assignee(filter.assignee(), filter.unassigned()).tag(filter.tag()).sla(filter.sla());
+		if (filter.language() != null || filter.sentiment() != null || filter.search() != null) {
+			where.raw("exists (select 1 from inbox.items i where i.workspace_id = :ws and i.conversation_id = c.id"
+					+ new InboxConditions("i", workspace, now).equal("language", "language", filter.language())
+						.sentiment(filter.sentiment()).search(filter.search()).andClause(where)
+					+ ")");
 		}
 		if (beforeActivity != null && beforeId != null) {
-			sql.append(" and (last_activity_at, id) < (:at, :id)");
+			where.raw("(c.last_activity_at, c.id) < (:at, :id)").param("at", ts(beforeActivity)).param("id", beforeId);
 		}
-		sql.append(" order by last_activity_at desc, id desc limit :limit");
-		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
-		if (channel != null) {
-			statement = statement.param("channel", channel.value());
-		}
-		if (status != null) {
-			statement = statement.param("status", status);
-		}
-		if (assignee != null) {
-			statement = statement.param("assignee", assignee.value());
-		}
-		if (tag != null) {
-			statement = statement.param("tag", tag);
-		}
-		if (beforeActivity != null && beforeId != null) {
-			statement = statement.param("at", ts(beforeActivity)).param("id", beforeId);
-		}
-		return statement.query(InboxRecords::conversation).list();
+		return jdbc.sql("select c.* from inbox.conversations c where c.workspace_id = :ws" + where.andClause(null)
+				+ " order by c.last_activity_at desc, c.id desc limit :limit")
+			.params(where.params()).param("limit", limit).query(InboxRecords::conversation).list();
+	}
+
+	/** Which team handles the conversation; its SLA clocks are stamped again for that team's policy. */
+	void setTeam(WorkspaceId workspace, UUID id, @Nullable UUID team) {
+		jdbc.sql("""
+				update inbox.conversations set team_id = ?, sla_stamped = sla_stamped and team_id is not distinct from ?
+				where workspace_id = ? and id = ?""")
+			.params(team, team, workspace.value(), id).update();
 	}
 
 	/** Replaces the conversation's tags (already in their kept form). */
@@ -262,58 +302,42 @@ class InboxRecords {
 	}
 
 	/** Newest received first; {@code before*} is the last row of the previous page. */
-	List<ItemRow> items(WorkspaceId workspace, ItemFilter filter, @Nullable Instant beforeReceived,
+	List<ItemRow> items(WorkspaceId workspace, ItemFilter filter, Instant now, @Nullable Instant beforeReceived,
 			@Nullable UUID beforeId, int limit) {
-		StringBuilder sql = new StringBuilder("select i.* from inbox.items i");
-		if (filter.status() != null || filter.tag() != null) {
-			sql.append(" join inbox.conversations c on c.id = i.conversation_id and c.workspace_id = :ws");
-		}
-		if (filter.status() != null) {
-			sql.append(" and c.status = :status");
-		}
-		if (filter.tag() != null) {
-			sql.append(" and c.tags @> array[cast(:tag as text)]");
-		}
-		sql.append(" where i.workspace_id = :ws");
-		if (filter.channel() != null) {
-			sql.append(" and i.channel_id = :channel");
-		}
-		if (filter.network() != null) {
-			sql.append(" and i.network = :network");
-		}
-		if (filter.type() != null) {
-			sql.append(" and i.type = :type");
-		}
-		if (filter.conversation() != null) {
-			sql.append(" and i.conversation_id = :conversation");
+		InboxConditions where = new InboxConditions("i", workspace, now)
+			.equal("channel_id", "channel", filter.channel() == null ? null : filter.channel().value())
+			.equal("network", "network", filter.network()).equal("type", "type", filter.type())
+			.equal("conversation_id", "conversation", filter.conversation())
+			.equal("language", "language", filter.language()).sentiment(filter.sentiment())
+			.search(filter.search());
+		String join = "";
+		if (filter.needsConversation()) {
+			InboxConditions on = new InboxConditions("c", workspace, now).equal("status", "status", filter.status())
+				.assignee(filter.assignee(), filter.unassigned()).tag(filter.tag()).sla(filter.sla());
+			join = " join inbox.conversations c on c.id = i.conversation_id and c.workspace_id = :ws"
+					+ on.andClause(where);
 		}
 		if (beforeReceived != null && beforeId != null) {
-			sql.append(" and (i.received_at, i.id) < (:received, :id)");
+			where.raw("(i.received_at, i.id) < (:received, :id)").param("received", ts(beforeReceived))
+				.param("id", beforeId);
 		}
-		sql.append(" order by i.received_at desc, i.id desc limit :limit");
-		var statement = jdbc.sql(sql.toString()).param("ws", workspace.value()).param("limit", limit);
-		if (filter.status() != null) {
-			statement = statement.param("status", filter.status());
-		}
-		if (filter.tag() != null) {
-			statement = statement.param("tag", filter.tag());
-		}
-		if (filter.channel() != null) {
-			statement = statement.param("channel", filter.channel().value());
-		}
-		if (filter.network() != null) {
-			statement = statement.param("network", filter.network());
-		}
-		if (filter.type() != null) {
-			statement = statement.param("type", filter.type());
-		}
-		if (filter.conversation() != null) {
-			statement = statement.param("conversation", filter.conversation());
-		}
-		if (beforeReceived != null && beforeId != null) {
-			statement = statement.param("received", ts(beforeReceived)).param("id", beforeId);
-		}
-		return statement.query(InboxRecords::item).list();
+		return jdbc.sql("select i.* from inbox.items i" + join + " where i.workspace_id = :ws" + where.andClause(null)
+				+ " order by i.received_at desc, i.id desc limit :limit")
+			.params(where.params()).param("limit", limit).query(InboxRecords::item).list();
+	}
+
+	/**
+	 * A person says what the sentiment of the message is; what the analysis said stays in
+	 * {@code sentiment_model_label} (kept from the first correction on).
+	 * @return whether the workspace has the item
+	 */
+	boolean correctSentiment(WorkspaceId workspace, UUID item, String label, UserId by, Instant at) {
+		return jdbc.sql("""
+				update inbox.items set sentiment_model_label = case when sentiment_corrected_by is null
+				        then sentiment_label else sentiment_model_label end,
+				    sentiment_label = ?, sentiment_corrected_by = ?, sentiment_corrected_at = ?
+				where workspace_id = ? and id = ?""")
+			.params(label, by.value(), ts(at), workspace.value(), item).update() == 1;
 	}
 
 	/** The conversation's items, oldest first, at most {@code limit}. */
@@ -401,7 +425,10 @@ class InboxRecords {
 				new ChannelId(rs.getObject("channel_id", UUID.class)), rs.getString("network"), rs.getString("kind"),
 				rs.getString("root_ref"), rs.getString("status"), assignee == null ? null : new UserId(assignee),
 				rs.getString("priority"), instant(rs, "created_at"), instant(rs, "last_activity_at"),
-				instant(rs, "first_response_at"), instant(rs, "resolved_at"), tags(rs));
+				instant(rs, "first_response_at"), instant(rs, "resolved_at"), tags(rs),
+				rs.getObject("team_id", UUID.class),
+				Objects.requireNonNullElse(instant(rs, "sla_started_at"), instant(rs, "created_at")),
+				instant(rs, "sla_responded_at"));
 	}
 
 	private static ItemRow item(ResultSet rs, int n) throws SQLException {
@@ -412,7 +439,9 @@ class InboxRecords {
 				rs.getString("text"), rs.getString("url"), instant(rs, "created_at"), instant(rs, "received_at"),
 				rs.getString("post_ref"), rs.getString("post_hash"), rs.getString("post_root_ref"),
 				rs.getString("post_root_hash"), rs.getString("subject_ref"), rs.getString("subject_hash"),
-				rs.getString("language"), rs.getString("sentiment_label"), rs.getObject("sentiment_score", Double.class));
+				rs.getString("language"), rs.getString("sentiment_label"), rs.getObject("sentiment_score", Double.class),
+				rs.getString("sentiment_model_label"), rs.getObject("sentiment_corrected_by", UUID.class),
+				instant(rs, "sentiment_corrected_at"));
 	}
 
 	private static ReplyRow reply(ResultSet rs, int n) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,11 +23,15 @@ import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelView;
 import app.chorus.inbox.ConversationChanged;
 import app.chorus.inbox.ConversationTagged;
+import app.chorus.inbox.SentimentCorrected;
+import app.chorus.inbox.internal.InboxRecords.ConversationFilter;
 import app.chorus.inbox.internal.InboxRecords.ConversationRow;
 import app.chorus.inbox.internal.InboxRecords.ItemFilter;
 import app.chorus.inbox.internal.InboxRecords.ItemRow;
 import app.chorus.inbox.internal.InboxRecords.ReplyRow;
 import app.chorus.inbox.internal.IngestionStates.StateRow;
+import app.chorus.inbox.search.SearchTerms;
+import app.chorus.inbox.sla.SlaClock;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.audit.RequestOrigin;
 import app.chorus.shared.ids.UserId;
@@ -55,10 +60,12 @@ public class InboxService {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SlaPolicies slas;
 
 	InboxService(InboxRecords records, ModerationRecords moderation, NoteRecords notes, AgentRecords agents,
 			IngestionStates states, ChannelManagement channels, WorkspaceManagement workspaces,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, SlaPolicies slas) {
+		this.slas = slas;
 		this.records = records;
 		this.moderation = moderation;
 		this.notes = notes;
@@ -77,7 +84,14 @@ public class InboxService {
 	/** One message, as stored; language and sentiment are {@code null} until classified. */
 	public record ItemView(UUID id, UUID conversationId, UUID channelId, String network, String type, String text,
 			Author author, @Nullable String language, @Nullable String sentimentLabel, @Nullable Double sentimentScore,
-			Instant createdAt, Instant receivedAt, String url) {
+			Instant createdAt, Instant receivedAt, String url, @Nullable SentimentCorrection correction) {
+	}
+
+	/**
+	 * A person's correction of the sentiment: who, when, and what the analysis had said ({@code sentimentLabel} of the
+	 * item is then the person's).
+	 */
+	public record SentimentCorrection(UUID by, Instant at, @Nullable String analysed) {
 	}
 
 	public record ReplyView(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
@@ -85,9 +99,14 @@ public class InboxService {
 			UUID authorId, Instant createdAt, @Nullable Instant sentAt) {
 	}
 
+	/**
+	 * A conversation with its SLA clocks read now ({@code sla}); {@code teamId} is the team handling it, whose SLA
+	 * policy applies.
+	 */
 	public record ConversationView(UUID id, UUID channelId, String network, String kind, String status,
 			String priority, @Nullable UUID assigneeId, Instant createdAt, Instant lastActivityAt,
-			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags) {
+			@Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, List<String> tags, @Nullable UUID teamId,
+			SlaClock.Readings sla) {
 	}
 
 	/**
@@ -122,10 +141,30 @@ public class InboxService {
 			@Nullable Instant newestItemAt, long itemsReceived, @Nullable Long lagSeconds) {
 	}
 
-	/** What the item list may be narrowed to; every field is optional and already checked. */
+	/**
+	 * What the item list may be narrowed to; every field is optional and already checked. {@code unassigned} asks for
+	 * conversations nobody has; {@code sla}: {@code on-track}, {@code at-risk} or {@code breached}; {@code search}:
+	 * words that each begin a word of the message or its author's handle or name.
+	 */
 	public record ItemQuery(@Nullable UUID channelId, @Nullable String network, @Nullable String type,
-			@Nullable String status, @Nullable UUID conversationId, @Nullable String tag) {
+			@Nullable String status, @Nullable UUID conversationId, @Nullable String tag, @Nullable String language,
+			@Nullable String sentiment, @Nullable UUID assigneeId, boolean unassigned, @Nullable String sla,
+			@Nullable String search) {
+
+		public ItemQuery(@Nullable UUID channelId, @Nullable String network, @Nullable String type,
+				@Nullable String status, @Nullable UUID conversationId, @Nullable String tag) {
+			this(channelId, network, type, status, conversationId, tag, null, null, null, false, null, null);
+		}
 	}
+
+	/** What the conversation list may be narrowed to; as {@link ItemQuery}, over each conversation's messages. */
+	public record ConversationQuery(@Nullable UUID channelId, @Nullable String network, @Nullable String status,
+			@Nullable UUID assigneeId, boolean unassigned, @Nullable String tag, @Nullable String sla,
+			@Nullable String language, @Nullable String sentiment, @Nullable String search) {
+	}
+
+	public static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
+	public static final Set<String> SLA_STATES = InboxConditions.SLA_STATES;
 
 	/** Where a page of items starts: after the item received at {@code receivedAt} with this id. */
 	public record ItemCursor(Instant receivedAt, UUID id) {
@@ -137,7 +176,12 @@ public class InboxService {
 	 * in their kept form ({@link ConversationTags}).
 	 */
 	public record Change(@Nullable String status, @Nullable String priority, boolean assigneeGiven,
-			@Nullable UUID assigneeId, @Nullable List<String> tags) {
+			@Nullable UUID assigneeId, @Nullable List<String> tags, boolean teamGiven, @Nullable UUID teamId) {
+
+		public Change(@Nullable String status, @Nullable String priority, boolean assigneeGiven,
+				@Nullable UUID assigneeId, @Nullable List<String> tags) {
+			this(status, priority, assigneeGiven, assigneeId, tags, false, null);
+		}
 	}
 
 	/**
@@ -153,9 +197,20 @@ public class InboxService {
 	/** Newest received first. */
 	public List<ItemView> items(WorkspaceId workspace, ItemQuery query, @Nullable ItemCursor after, int limit) {
 		ItemFilter filter = new ItemFilter(query.channelId() == null ? null : new ChannelId(query.channelId()),
-				query.network(), query.type(), query.status(), query.conversationId(), query.tag());
-		return records.items(workspace, filter, after == null ? null : after.receivedAt(),
+				query.network(), query.type(), query.status(), query.conversationId(), query.tag(), query.language(),
+				query.sentiment(), query.assigneeId() == null ? null : new UserId(query.assigneeId()),
+				query.unassigned(), query.sla(), tsquery(query.search()));
+		return records.items(workspace, filter, clock.instant(), after == null ? null : after.receivedAt(),
 				after == null ? null : after.id(), limit).stream().map(InboxService::view).toList();
+	}
+
+	/** Search words as a tsquery; words without any letter or digit find nothing rather than everything. */
+	private static @Nullable String tsquery(@Nullable String search) {
+		if (search == null || search.isBlank()) {
+			return null;
+		}
+		String query = SearchTerms.query(search);
+		return query != null ? query : "''";
 	}
 
 	/**
@@ -178,10 +233,35 @@ public class InboxService {
 	/** Most recently active first; {@code after} is the last conversation of the previous page. */
 	public List<ConversationView> conversations(WorkspaceId workspace, @Nullable UUID channel, @Nullable String status,
 			@Nullable UUID assignee, @Nullable String tag, @Nullable UUID after, int limit) {
+		return conversations(workspace,
+				new ConversationQuery(channel, null, status, assignee, false, tag, null, null, null, null), after, limit);
+	}
+
+	/** Most recently active first; {@code after} is the last conversation of the previous page. */
+	public List<ConversationView> conversations(WorkspaceId workspace, ConversationQuery query, @Nullable UUID after,
+			int limit) {
 		ConversationRow last = after == null ? null : find(workspace, after);
-		return records.conversations(workspace, channel == null ? null : new ChannelId(channel), status,
-				assignee == null ? null : new UserId(assignee), tag, last == null ? null : last.lastActivityAt(),
-				last == null ? null : last.id(), limit).stream().map(InboxService::view).toList();
+		ConversationFilter filter = new ConversationFilter(
+				query.channelId() == null ? null : new ChannelId(query.channelId()), query.network(), query.status(),
+				query.assigneeId() == null ? null : new UserId(query.assigneeId()), query.unassigned(), query.tag(),
+				query.sla(), query.language(), query.sentiment(), tsquery(query.search()));
+		Instant now = clock.instant();
+		return records.conversations(workspace, filter, now, last == null ? null : last.lastActivityAt(),
+				last == null ? null : last.id(), limit).stream().map(c -> view(c, now)).toList();
+	}
+
+	/**
+	 * A person sets the sentiment of a message; the analysis's reading is kept beside it.
+	 * @throws ChorusException 404 when the workspace has no such item
+	 */
+	public ItemView correctSentiment(WorkspaceId workspace, AuditActor actor, UUID item, String label) {
+		return transactions.execute(s -> {
+			ItemRow before = item(workspace, item).orElseThrow(() -> ChorusException.notFound("item"));
+			records.correctSentiment(workspace, item, label, actor.userId(), clock.instant());
+			events.publishEvent(new SentimentCorrected(workspace, actor, item, before.conversationId(),
+					before.sentimentLabel(), label, RequestOrigin.current()));
+			return view(item(workspace, item).orElseThrow());
+		});
 	}
 
 	public ConversationView change(Membership membership, AuditActor actor, UUID id, Change change) {
@@ -201,6 +281,9 @@ public class InboxService {
 		if (change.assigneeGiven() && change.assigneeId() != null
 				&& workspaces.membership(workspace, new UserId(change.assigneeId())).isEmpty()) {
 			throw ChorusException.invalid("assigneeId", "inbox.conversation.assignee.not-member");
+		}
+		if (change.teamGiven() && change.teamId() != null && !workspaces.teamExists(workspace, change.teamId())) {
+			throw ChorusException.invalid("teamId", "inbox.assign.team.unknown");
 		}
 	}
 
@@ -228,6 +311,11 @@ public class InboxService {
 		if (change.tags() != null) {
 			records.setTags(workspace, id, change.tags());
 			events.publishEvent(new ConversationTagged(workspace, actor, id, change.tags(), RequestOrigin.current()));
+		}
+		if (change.teamGiven() && !Objects.equals(change.teamId(), current.team())) {
+			records.setTeam(workspace, id, change.teamId());
+			events.publishEvent(new ConversationChanged(workspace, actor, id, status, priority, assignee,
+					RequestOrigin.current()));
 		}
 		return view(find(workspace, id));
 	}
@@ -299,7 +387,9 @@ public class InboxService {
 		return new ItemView(item.id(), item.conversationId(), item.channelId().value(), item.network(), item.type(),
 				item.text(), new Author(item.authorId(), item.authorHandle(), item.authorDisplayName()),
 				item.language(), item.sentimentLabel(), item.sentimentScore(), item.createdAt(), item.receivedAt(),
-				item.url());
+				item.url(), item.sentimentCorrectedBy() == null ? null
+						: new SentimentCorrection(item.sentimentCorrectedBy(),
+								Objects.requireNonNull(item.sentimentCorrectedAt()), item.sentimentModelLabel()));
 	}
 
 	static ReplyView view(ReplyRow reply) {
@@ -308,9 +398,14 @@ public class InboxService {
 				reply.createdAt(), reply.sentAt());
 	}
 
-	static ConversationView view(ConversationRow c) {
+	/** The conversation with its SLA clocks read now. */
+	ConversationView view(ConversationRow c) {
+		return view(c, clock.instant());
+	}
+
+	private ConversationView view(ConversationRow c, Instant now) {
 		return new ConversationView(c.id(), c.channelId().value(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assignee() == null ? null : c.assignee().value(), c.createdAt(), c.lastActivityAt(),
-				c.firstResponseAt(), c.resolvedAt(), c.tags());
+				c.firstResponseAt(), c.resolvedAt(), c.tags(), c.team(), slas.read(c, now));
 	}
 }

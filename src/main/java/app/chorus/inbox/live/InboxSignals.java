@@ -8,6 +8,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.chorus.inbox.ConversationChanged;
+import app.chorus.inbox.ConversationSlaAlerted;
 import app.chorus.inbox.InboxItemReceived;
 import app.chorus.inbox.InboxReplyFailed;
 import app.chorus.inbox.InboxReplySent;
@@ -56,6 +57,13 @@ class InboxSignals {
 	void on(InboxReplyFailed event) {
 		send(new InboxSignal(InboxSignal.REPLY, event.workspaceId().value(), event.conversationId(), null, null,
 				"failed", null, null, clock.instant()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(ConversationSlaAlerted event) {
+		send(new InboxSignal(InboxSignal.SLA, event.workspaceId().value(), event.conversationId(), null, null,
+				event.level(), event.assignee() == null ? null : event.assignee().value(), event.clock(),
+				clock.instant()));
 	}
 
 	/** Sends a signal now (inside the caller's transaction, if there is one). */
