@@ -29,9 +29,16 @@ final class LoadDuringBurst {
 	private int waitingMax;
 
 	private final int posts;
+	private final String unit;
 
 	LoadDuringBurst(DataSource dataSource, Path dataFolder, int posts) {
+		this(dataSource, dataFolder, posts, "post");
+	}
+
+	/** @param unit what is counted, for the report ("post", "item") */
+	LoadDuringBurst(DataSource dataSource, Path dataFolder, int posts, String unit) {
 		this.posts = posts;
+		this.unit = unit;
 		this.dataFolder = dataFolder;
 		this.cpuAtStart = chorusCpu();
 		this.pool = dataSource instanceof HikariDataSource hikari ? hikari : null;
@@ -74,9 +81,9 @@ final class LoadDuringBurst {
 		int cores = Runtime.getRuntime().availableProcessors();
 		double chorusCores = cpuUsed.toMillis() / (double) Math.max(1, wall.toMillis());
 		return String.format(Locale.ROOT, "machine CPU %.0f%% on average, of which Chorus and its PostgreSQL %.2f "
-				+ "of the %d cores (%.1f ms of CPU per post) and other processes the rest (load average %.1f when "
+				+ "of the %d cores (%.1f ms of CPU per %s) and other processes the rest (load average %.1f when "
 				+ "the burst began); connections in use %.1f on average, at most %d threads waiting for one",
-				100 * cpu / n, chorusCores, cores, cpuUsed.toMillis() / (double) posts, loadAtStart,
+				100 * cpu / n, chorusCores, cores, cpuUsed.toMillis() / (double) posts, unit, loadAtStart,
 				(double) active / n, waitingMax);
 	}
 }

@@ -26,7 +26,7 @@ import app.chorus.nlp.TextAnalysis;
  */
 public final class NlpAccuracy {
 
-	private static final Path SAMPLES = Path.of("bench/src/java/app/chorus/bench/nlp-samples.tsv");
+	static final Path SAMPLES = Path.of("bench/src/java/app/chorus/bench/nlp-samples.tsv");
 
 	private final Path data = Path.of(System.getProperty("bench.nlp.data", "target/nlp-bench/package/test/fixtures"));
 

@@ -1,7 +1,6 @@
 package app.chorus.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -294,10 +293,7 @@ public final class PublishBurst {
 		double throughput = r.distinctRecords() / Math.max(0.001, Duration.between(r.first(), r.last()).toMillis() / 1000.0);
 		boolean met = r.lost() == 0 && r.duplicates() == 0 && !r.latenessMillis().isEmpty()
 				&& percentile(r.latenessMillis(), 99) < 1000;
-		String machine = String.format(Locale.ROOT, "%d cores, %d GiB memory, %s %s, JDK %s (%s), heap max %d MiB",
-				Runtime.getRuntime().availableProcessors(), memoryGiB(), System.getProperty("os.name"),
-				System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vendor"),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		String machine = Machine.describe();
 		String command = "./mvnw -q -Pbench test-compile exec:exec -Dbench.posts=" + posts + " -Dbench.channels="
 				+ channels + (System.getProperty("bench.lead", "auto").equals("auto") ? "" : " -Dbench.lead=" + lead)
 				+ (spread.isZero() ? "" : " -Dbench.spread=" + spread)
@@ -347,13 +343,6 @@ public final class PublishBurst {
 
 	private static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
-	}
-
-	private static long memoryGiB() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
-		}
-		return -1;
 	}
 
 	private interface Making<T> {

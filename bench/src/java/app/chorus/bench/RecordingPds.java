@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * checks for a record written before), answered as the lexicons describe them, on loopback. Every record written is
  * kept with the instant it arrived, taken before anything else is done with the request. The JDK's HTTP server on
  * virtual threads: each request costs a JSON parse and a map entry, far less than Chorus spends making it.
+ * <p>
+ * It also keeps each account's notifications ({@link #notify}) and answers
+ * {@code app.bsky.notification.listNotifications} with them, newest first, {@code limit} at a time, with a cursor to
+ * the older ones; the account is the one whose access token asks. The first time a notification goes out in an answer
+ * is kept ({@link #firstServed}): that is when its page reached Chorus.
  */
 final class RecordingPds implements AutoCloseable {
 
@@ -46,6 +52,30 @@ final class RecordingPds implements AutoCloseable {
 	private final Map<String, JsonNode> records = new ConcurrentHashMap<>();
 	private final Queue<Write> writes = new ConcurrentLinkedQueue<>();
 	private final Map<String, Instant> firstArrivalOfText = new ConcurrentHashMap<>();
+	private final Map<String, String> didOfToken = new ConcurrentHashMap<>();
+	/** Per account: notifications by (indexedAt, uri), newest first. */
+	private final Map<String, ConcurrentSkipListMap<FeedKey, Map<String, Object>>> feeds = new ConcurrentHashMap<>();
+	private final Map<String, Instant> firstServed = new ConcurrentHashMap<>();
+	private final java.util.concurrent.atomic.AtomicLong pagesServed = new java.util.concurrent.atomic.AtomicLong();
+
+	/** Where a notification sits in a feed: newest first, then by uri. */
+	private record FeedKey(Instant indexedAt, String uri) implements Comparable<FeedKey> {
+
+		@Override
+		public int compareTo(FeedKey other) {
+			int byTime = other.indexedAt.compareTo(indexedAt);
+			return byTime != 0 ? byTime : other.uri.compareTo(uri);
+		}
+
+		String cursor() {
+			return indexedAt + "|" + uri;
+		}
+
+		static FeedKey of(String cursor) {
+			int bar = cursor.indexOf('|');
+			return new FeedKey(Instant.parse(cursor.substring(0, bar)), cursor.substring(bar + 1));
+		}
+	}
 
 	private RecordingPds() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -67,6 +97,36 @@ final class RecordingPds implements AutoCloseable {
 		return List.copyOf(writes);
 	}
 
+	/** The account connected under this handle (after Chorus signed in as it). */
+	String did(String handle) {
+		return didOfHandle.get(handle);
+	}
+
+	/**
+	 * Adds a notification to the account's feed: {@code author} mentioned it in post {@code rkey}, indexed now.
+	 * @return the notification's uri
+	 */
+	String notify(String did, String author, String rkey, String text) {
+		Instant now = Instant.now();
+		String uri = "at://" + author + "/app.bsky.feed.post/" + rkey;
+		Map<String, Object> notification = Map.of("uri", uri, "cid", CID, "reason", "mention", "isRead", false,
+				"indexedAt", now.toString(), "labels", List.of(),
+				"author", Map.of("did", author, "handle", rkey.substring(0, 4) + ".fans.test", "displayName",
+						"Fan " + rkey.substring(0, 4), "viewer", Map.of(), "labels", List.of()),
+				"record", Map.of("$type", "app.bsky.feed.post", "text", text, "createdAt", now.toString()));
+		feeds.computeIfAbsent(did, d -> new ConcurrentSkipListMap<>()).put(new FeedKey(now, uri), notification);
+		return uri;
+	}
+
+	/** When each notification first went out in an answer to Chorus, by uri. */
+	Map<String, Instant> firstServed() {
+		return Map.copyOf(firstServed);
+	}
+
+	long pagesServed() {
+		return pagesServed.get();
+	}
+
 	/** How many different post texts have arrived. */
 	int distinctTexts() {
 		return firstArrivalOfText.size();
@@ -81,6 +141,7 @@ final class RecordingPds implements AutoCloseable {
 				case "app.bsky.actor.getProfile" -> getProfile(exchange);
 				case "com.atproto.repo.createRecord" -> createRecord(exchange, arrived);
 				case "com.atproto.repo.getRecord" -> getRecord(exchange);
+				case "app.bsky.notification.listNotifications" -> listNotifications(exchange);
 				default -> answer(exchange, 404, Map.of("error", "MethodNotImplemented", "message", method));
 			}
 		}
@@ -90,8 +151,10 @@ final class RecordingPds implements AutoCloseable {
 		String handle = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("identifier").asString();
 		String did = didOfHandle.computeIfAbsent(handle, h -> BlueskyAnswers.newDid());
 		Instant now = Instant.now();
+		String access = BlueskyAnswers.jwt("access", now.plusSeconds(4 * 3600));
+		didOfToken.put(access, did);
 		answer(exchange, 200, Map.of("did", did, "handle", handle, "active", true,
-				"accessJwt", BlueskyAnswers.jwt("access", now.plusSeconds(4 * 3600)),
+				"accessJwt", access,
 				"refreshJwt", BlueskyAnswers.jwt("refresh", now.plusSeconds(30 * 86400)),
 				"didDoc", Map.of("id", did, "service", List.of(Map.of("id", "#atproto_pds", "type",
 						"AtprotoPersonalDataServer", "serviceEndpoint", url())))));
@@ -114,6 +177,45 @@ final class RecordingPds implements AutoCloseable {
 		records.putIfAbsent(repo + "/" + rkey, body.path("record"));
 		answer(exchange, 200, Map.of("uri", "at://" + repo + "/app.bsky.feed.post/" + rkey, "cid", CID,
 				"commit", Map.of("cid", CID, "rev", "3lbenchrev222"), "validationStatus", "valid"));
+	}
+
+	private void listNotifications(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String did = authorization == null ? null : didOfToken.get(authorization.replaceFirst("^Bearer ", ""));
+		if (did == null) {
+			answer(exchange, 401, Map.of("error", "AuthenticationRequired", "message", "no such session"));
+			return;
+		}
+		Map<String, String> query = query(exchange);
+		int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+		ConcurrentSkipListMap<FeedKey, Map<String, Object>> feed = feeds.getOrDefault(did,
+				new ConcurrentSkipListMap<>());
+		java.util.NavigableMap<FeedKey, Map<String, Object>> from = query.containsKey("cursor")
+				? feed.tailMap(FeedKey.of(query.get("cursor")), false) : feed;
+		List<Map<String, Object>> page = new java.util.ArrayList<>(limit);
+		FeedKey last = null;
+		for (Map.Entry<FeedKey, Map<String, Object>> entry : from.entrySet()) {
+			if (page.size() == limit) {
+				break;
+			}
+			page.add(entry.getValue());
+			last = entry.getKey();
+		}
+		Map<String, Object> body = new HashMap<>(Map.of("notifications", page, "seenAt", Instant.now().toString()));
+		if (last != null && page.size() == limit) {
+			body.put("cursor", last.cursor());
+		}
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		Instant sent = Instant.now();
+		for (Map<String, Object> notification : page) {
+			firstServed.putIfAbsent((String) notification.get("uri"), sent);
+		}
+		pagesServed.incrementAndGet();
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
 	}
 
 	private void getRecord(HttpExchange exchange) throws IOException {

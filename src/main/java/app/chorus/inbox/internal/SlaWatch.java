@@ -119,26 +119,29 @@ public class SlaWatch {
 				where not sla_stamped and status = 'resolved'""").update();
 		List<Clocks> unstamped = jdbc.sql(SELECT + "where not sla_stamped limit ?").param(BATCH).query(Clocks::of)
 			.list();
-		for (Clocks conversation : unstamped) {
-			Readings readings = readings(conversation, now);
-			// written only if nothing the stamp depends on changed meanwhile (else the next pass stamps it afresh)
-			jdbc.sql("""
-					update inbox.conversations set sla_stamped = true, first_response_due_at = ?,
-					    first_response_at_risk_at = ?, resolution_due_at = ?, resolution_at_risk_at = ?,
-					    sla_next_alert_at = ?
-					where id = ? and not sla_stamped and team_id is not distinct from ?
-					    and coalesce(sla_started_at, created_at) = ? and sla_responded_at is not distinct from ?
-					    and resolved_at is not distinct from ? and sla_alerted = ?""")
-				.params(InboxRecords.ts(readings.firstResponse().dueAt()),
-						InboxRecords.ts(readings.firstResponse().atRiskFrom()),
-						InboxRecords.ts(readings.resolution().dueAt()),
-						InboxRecords.ts(readings.resolution().atRiskFrom()),
-						InboxRecords.ts(nextAlert(conversation, readings)), conversation.id(), conversation.team(),
-						InboxRecords.ts(conversation.startedAt()), InboxRecords.ts(conversation.respondedAt()),
-						InboxRecords.ts(conversation.resolvedAt()), conversation.alerted())
-				.update();
-		}
+		// one transaction per batch: one commit, not one per conversation
+		transactions.executeWithoutResult(s -> unstamped.forEach(conversation -> stamp(conversation, now)));
 		return unstamped.size();
+	}
+
+	private void stamp(Clocks conversation, Instant now) {
+		Readings readings = readings(conversation, now);
+		// written only if nothing the stamp depends on changed meanwhile (else the next pass stamps it afresh)
+		jdbc.sql("""
+				update inbox.conversations set sla_stamped = true, first_response_due_at = ?,
+				    first_response_at_risk_at = ?, resolution_due_at = ?, resolution_at_risk_at = ?,
+				    sla_next_alert_at = ?
+				where id = ? and not sla_stamped and team_id is not distinct from ?
+				    and coalesce(sla_started_at, created_at) = ? and sla_responded_at is not distinct from ?
+				    and resolved_at is not distinct from ? and sla_alerted = ?""")
+			.params(InboxRecords.ts(readings.firstResponse().dueAt()),
+					InboxRecords.ts(readings.firstResponse().atRiskFrom()),
+					InboxRecords.ts(readings.resolution().dueAt()),
+					InboxRecords.ts(readings.resolution().atRiskFrom()),
+					InboxRecords.ts(nextAlert(conversation, readings)), conversation.id(), conversation.team(),
+					InboxRecords.ts(conversation.startedAt()), InboxRecords.ts(conversation.respondedAt()),
+					InboxRecords.ts(conversation.resolvedAt()), conversation.alerted())
+			.update();
 	}
 
 	/** Sends the alert the conversation is due, if it is still due; the level is taken once (compare and set). */

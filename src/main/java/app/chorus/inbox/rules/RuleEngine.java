@@ -78,6 +78,9 @@ class RuleEngine {
 	}
 
 	void run(WorkspaceId workspace, UUID itemId) {
+		if (!records.anythingFor(workspace, itemId)) {
+			return;
+		}
 		Optional<ReceivedItem> received = inbox.received(workspace, itemId);
 		if (received.isEmpty()) {
 			return;

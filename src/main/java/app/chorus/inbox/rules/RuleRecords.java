@@ -117,6 +117,17 @@ class RuleRecords {
 			.params(id, workspace.value(), rule, item, ts(at), outcomes(outcomes)).update() == 1;
 	}
 
+	/**
+	 * Whether the item has anything for the engine to do: the workspace has a rule enabled, or the item has hits
+	 * already (one statement, so that the many workspaces without rules pay one read per item).
+	 */
+	boolean anythingFor(WorkspaceId workspace, UUID item) {
+		return Boolean.TRUE.equals(jdbc.sql("""
+				select exists (select 1 from inbox.rules where workspace_id = :ws and enabled)
+				    or exists (select 1 from inbox.rule_hits where workspace_id = :ws and item_id = :item)""")
+			.param("ws", workspace.value()).param("item", item).query(Boolean.class).single());
+	}
+
 	boolean anyHit(WorkspaceId workspace, UUID item) {
 		return jdbc.sql("select count(*) from inbox.rule_hits where workspace_id = ? and item_id = ?")
 			.params(workspace.value(), item).query(Long.class).single() > 0;

@@ -36,8 +36,11 @@ import tools.jackson.databind.JsonNode;
  * A {@code null} cursor reads only the newest page.
  * <p>
  * The AppView may index a notification after a later one and still date it earlier (seen with a reply indexed after a
- * mention written after it), so every read also walks {@link #LATE} below the watermark and delivers again what it
- * finds there; the SPI lets an event come twice, and the inbox stores each once.
+ * mention written after it), so every read also walks {@link #LATE} below the watermark, but no further than
+ * {@link #PAGE_SIZE} notifications below it, and delivers what it finds there that it had not delivered; the SPI lets
+ * an event come twice, and the inbox stores each once. The bound keeps a busy account (thousands of notifications in
+ * two minutes) from being read again and again: one page more per read, and a cursor that remembers at most
+ * {@link #RECENT} notifications.
  */
 final class BlueskyInbox {
 
@@ -45,6 +48,8 @@ final class BlueskyInbox {
 	static final int MAX_PAGES = 10;
 	/** How far below the watermark a read looks again for notifications the AppView indexed late. */
 	static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
+	/** How many of the notifications delivered within {@link #LATE} of the watermark a cursor remembers, newest first. */
+	static final int RECENT = 4 * PAGE_SIZE;
 
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
 
@@ -94,6 +99,12 @@ final class BlueskyInbox {
 			}
 			Instant oldest = at.minus(LATE);
 			recent.values().removeIf(time -> time.isBefore(oldest));
+			if (recent.size() > RECENT) {
+				// the newest are kept: the walk below the watermark goes no further than a page
+				List<java.util.Map.Entry<String, Instant>> byAge = new ArrayList<>(recent.entrySet());
+				byAge.sort(java.util.Map.Entry.<String, Instant>comparingByValue().reversed());
+				byAge.subList(RECENT, byAge.size()).forEach(e -> recent.remove(e.getKey()));
+			}
 			return new Watermark(at, uris, recent);
 		}
 	}
@@ -113,11 +124,13 @@ final class BlueskyInbox {
 		String page = position.page();
 		List<Notification> fresh = new ArrayList<>();
 		boolean caughtUp = false;
+		int belowWatermark = 0;
 		for (int pages = 0; pages < MAX_PAGES && !caughtUp; pages++) {
 			Notifications answer = list(session, page);
 			for (Notification notification : answer.all()) {
 				Instant indexedAt = instant(notification.indexedAt());
-				if (since != null && indexedAt.isBefore(since.at().minus(LATE))) {
+				if (since != null && indexedAt.isBefore(since.at())
+						&& (indexedAt.isBefore(since.at().minus(LATE)) || ++belowWatermark > PAGE_SIZE)) {
 					caughtUp = true;
 					break;
 				}
