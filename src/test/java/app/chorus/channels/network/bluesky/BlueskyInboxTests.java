@@ -143,6 +143,33 @@ class BlueskyInboxTests {
 	}
 
 	@Test
+	void aBusyAccountIsReadNoFurtherThanOnePageBelowTheWatermark() {
+		// a page of notifications all within the two minutes below the watermark, and more behind it
+		List<Map<String, Object>> recent = new java.util.ArrayList<>();
+		for (int i = BlueskyInbox.PAGE_SIZE; i > 0; i--) {
+			recent.add(simple("b" + i, at(10).minusMillis(i * 100L)));
+		}
+		newestPage(page("p2", List.of(simple("top", at(10)))));
+		String cursor = bluesky.read(session, null).cursor();
+		server.resetAll();
+		newestPage(page("p2", List.of(simple("new", at(11)), simple("top", at(10)))));
+		pageAt("p2", page("p3", recent));
+		pageAt("p3", page("p4", List.of(simple("older", at(9)))));
+
+		InboxPage next = bluesky.read(session, cursor);
+
+		// the page below the watermark is delivered (never delivered before); the walk stops one past it, although
+		// "older" is within two minutes of the watermark
+		assertThat(next.events()).hasSize(BlueskyInbox.PAGE_SIZE + 1);
+		assertThat(next.events().getLast().remoteId()).isEqualTo(postUri("new"));
+		assertThat(next.events()).extracting(InboxEvent::remoteId).doesNotContain(postUri("older"));
+		server.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("p4")));
+		// and what the cursor remembers stays bounded
+		assertThat(java.util.Base64.getUrlDecoder().decode(next.cursor()).length).isLessThan(
+				BlueskyInbox.RECENT * 200);
+	}
+
+	@Test
 	void laterReadsWalkBackToTheCursorAndReturnOnlyWhatIsNewOldestFirst() {
 		newestPage(page("c1", List.of(simple("n3", at(3)), simple("n2", at(2)))));
 		String cursor = bluesky.read(session, null).cursor();
