@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,12 @@ class InboxApiIntegrationTests {
 
 	@Autowired
 	InboxIngestion ingestion;
+
+	@Autowired
+	app.chorus.inbox.internal.InboxLeftovers leftovers;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	Api api;
 	Membership workspace;
@@ -136,6 +143,48 @@ class InboxApiIntegrationTests {
 		JsonNode second = json(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE))).get(1).getBodyAsString());
 		assertThat(second.path("record").path("reply").path("parent").path("uri").asString())
 			.isEqualTo(postUri(BlueskyNotifications.BOB, "r1"));
+	}
+
+	@Test
+	void aReplyOrActionLeftUnsettledByAStoppedNodeIsSettledAsUnconfirmed() {
+		Api.Response sent = api.post("/api/v1/inbox/conversations/" + conversation + "/replies", token,
+				Map.of("text", "Cut short"));
+		assertThat(sent.status()).isEqualTo(201);
+		String reply = sent.json().get("id").asString();
+		String item = itemByText("first").get("id").asString();
+		UUID action = UUID.randomUUID();
+		// as a node leaves them when it stops while the network is asked: one long ago, one just now
+		jdbc.sql("update inbox.replies set status = 'sending', remote_id = null, sending_since = now() - interval "
+				+ "'11 minutes' where id = ?").param(UUID.fromString(reply)).update();
+		jdbc.sql("""
+				insert into inbox.moderation_actions (id, workspace_id, conversation_id, item_id, channel_id, action,
+				    target, taken_by, taken_at, outcome)
+				select ?, workspace_id, conversation_id, id, channel_id, 'delete', 'item', ?, now() - interval
+				    '11 minutes', 'pending' from inbox.items where id = ?""")
+			.params(action, world.owner(workspace).id().value(), UUID.fromString(item)).update();
+		Api.Response recent = api.post("/api/v1/inbox/conversations/" + conversation + "/replies", token,
+				Map.of("text", "Still on its way"));
+		jdbc.sql("update inbox.replies set status = 'sending' where id = ?")
+			.param(UUID.fromString(recent.json().get("id").asString())).update();
+
+		// (the recurring task may have settled them first: either way they end up the same)
+		leftovers.settle();
+		JsonNode detail = api.get("/api/v1/inbox/conversations/" + conversation, token).json();
+		Map<String, JsonNode> replies = new java.util.HashMap<>();
+		detail.get("replies").forEach(r -> replies.put(r.get("text").asString(), r));
+		assertThat(replies.get("Cut short").get("status").asString()).isEqualTo("failed");
+		assertThat(replies.get("Cut short").get("errorKey").asString()).isEqualTo("inbox.reply.unconfirmed");
+		assertThat(replies.get("Still on its way").get("status").asString()).isEqualTo("sending");
+		assertThat(jdbc.sql("select outcome || ' ' || error_key from inbox.moderation_actions where id = ?")
+			.param(action).query(String.class).single()).isEqualTo("failed inbox.moderation.unconfirmed");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				api.get("/api/v1/audit/entries", token).raw().body()).contains("inbox.reply.unconfirmed")
+			.contains("inbox.item.moderation-failed"));
+		// a person may send it again; the network gets the same idempotency key
+		Api.Response retried = api.post("/api/v1/inbox/conversations/" + conversation + "/replies/" + reply
+				+ "/retry", token, "{}");
+		assertThat(retried.status()).isEqualTo(200);
+		assertThat(retried.json().get("status").asString()).isEqualTo("sent");
 	}
 
 	@Test

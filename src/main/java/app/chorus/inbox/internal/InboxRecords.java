@@ -376,11 +376,11 @@ class InboxRecords {
 	void insert(ReplyRow reply) {
 		jdbc.sql("""
 				insert into inbox.replies (id, workspace_id, conversation_id, in_reply_to_item, channel_id, text, status,
-				    author_id, idempotency_key, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    author_id, idempotency_key, created_at, sending_since)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(reply.id(), reply.workspaceId().value(), reply.conversationId(), reply.inReplyToItem(),
 					reply.channelId().value(), reply.text(), reply.status(), reply.authorId().value(),
-					reply.idempotencyKey(), ts(reply.createdAt()))
+					reply.idempotencyKey(), ts(reply.createdAt()), ts(reply.createdAt()))
 			.update();
 	}
 
@@ -400,10 +400,11 @@ class InboxRecords {
 	}
 
 	/** Claims a reply for sending: only a failed one (or one left sending by a node that died) may go again. */
-	boolean claimForRetry(WorkspaceId workspace, UUID id) {
+	boolean claimForRetry(WorkspaceId workspace, UUID id, Instant now) {
 		return jdbc.sql("""
-				update inbox.replies set status = 'sending' where workspace_id = ? and id = ? and status = 'failed'""")
-			.params(workspace.value(), id).update() == 1;
+				update inbox.replies set status = 'sending', sending_since = ?
+				where workspace_id = ? and id = ? and status = 'failed'""")
+			.params(ts(now), workspace.value(), id).update() == 1;
 	}
 
 	Optional<ReplyRow> reply(WorkspaceId workspace, UUID id) {

@@ -126,7 +126,7 @@ public class InboxReplies {
 		ChannelView channel = usableChannel(membership, conversation);
 		ItemRow target = inbox.item(workspace, reply.inReplyToItem()).orElseThrow(() -> ChorusException.notFound(
 				"item"));
-		if (!Boolean.TRUE.equals(transactions.execute(s -> records.claimForRetry(workspace, replyId)))) {
+		if (!Boolean.TRUE.equals(transactions.execute(s -> records.claimForRetry(workspace, replyId, clock.instant())))) {
 			throw ChorusException.conflict(null, "inbox.reply.not-failed");
 		}
 		return send(actor, conversation, channel, reply, target, variant(channel, conversation, target,
