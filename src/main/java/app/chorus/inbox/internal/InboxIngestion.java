@@ -247,16 +247,26 @@ public class InboxIngestion {
 			Instant now = clock.instant();
 			int added = 0;
 			Instant newest = null;
+			// what the page holds that is stored already, in one read; an item that comes twice within the page, or
+			// from another poll meanwhile, is still stored once (insertIfNew)
+			java.util.Set<String> known = records.existingRemoteIds(channel.id(),
+					page.events().stream().map(event -> StorableText.of(event.remoteId())).toList());
+			// every conversation that got something is touched once, after its items
+			java.util.Set<UUID> touched = new java.util.LinkedHashSet<>();
 			for (InboxEvent event : page.events()) {
 				String remoteId = StorableText.of(event.remoteId());
-				if (records.itemExists(channel.id(), remoteId)) {
+				if (known.contains(remoteId)) {
 					continue;
 				}
-				Optional<UUID> item = storeItem(channel, event, remoteId, now);
-				if (item.isPresent()) {
+				Optional<UUID> conversation = storeItem(channel, event, remoteId, now);
+				if (conversation.isPresent()) {
+					touched.add(conversation.get());
 					added++;
 					newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
 				}
+			}
+			for (UUID conversation : touched) {
+				records.touched(channel.workspaceId(), conversation, now);
 			}
 			if (!states.advance(channel.id(), owner, page.cursor(), added, newest)) {
 				status.setRollbackOnly();
@@ -267,6 +277,7 @@ public class InboxIngestion {
 		return Boolean.TRUE.equals(stored);
 	}
 
+	/** Stores the item unless it is there already; answers its conversation, which the caller touches. */
 	private Optional<UUID> storeItem(ChannelView channel, InboxEvent event, String remoteId, Instant now) {
 		WorkspaceId workspace = channel.workspaceId();
 		String network = channel.network().key();
@@ -290,10 +301,9 @@ public class InboxIngestion {
 		if (!added) {
 			return Optional.empty();
 		}
-		records.touched(workspace, conversation, now);
 		events.publishEvent(new InboxItemReceived(workspace, id, conversation, channel.id(), network, type,
 				event.createdAt(), now));
-		return Optional.of(id);
+		return Optional.of(conversation);
 	}
 
 	private String owner() {

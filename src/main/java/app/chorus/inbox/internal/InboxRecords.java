@@ -291,9 +291,15 @@ class InboxRecords {
 		jdbc.sql("update inbox.items set search = array_to_tsvector(?) where id = ?").params(words, item).update();
 	}
 
-	boolean itemExists(ChannelId channel, String remoteId) {
-		return jdbc.sql("select count(*) from inbox.items where channel_id = ? and remote_id = ?")
-			.params(channel.value(), remoteId).query(Long.class).single() > 0;
+	/** Which of these network ids the channel has items for already (one statement for a whole page). */
+	java.util.Set<String> existingRemoteIds(ChannelId channel, java.util.Collection<String> remoteIds) {
+		if (remoteIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("""
+				select remote_id from inbox.items where channel_id = :channel and remote_id = any(:ids)""")
+			.param("channel", channel.value()).param("ids", remoteIds.toArray(String[]::new)).query(String.class)
+			.list());
 	}
 
 	Optional<ItemRow> item(WorkspaceId workspace, UUID id) {
