@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -119,6 +121,24 @@ public class LiveInbox {
 			// the client went away: the emitter's own callbacks remove it
 			stream.completeWithError(e);
 		}
+	}
+
+	/**
+	 * Ends every stream when the node shuts down (before the web server's graceful shutdown, which would otherwise
+	 * wait its full time for these never-ending requests); the browsers reconnect to another node, or to this one
+	 * when it is back.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		streams.values().forEach(open -> open.forEach(stream -> {
+			try {
+				stream.complete();
+			}
+			catch (RuntimeException e) {
+				// already gone
+			}
+		}));
+		streams.clear();
 	}
 
 	/** Keeps idle streams open through proxies and finds the dead ones; forgets presence nobody renewed. */
