@@ -160,8 +160,23 @@ public final class InboxQueries {
 		queries.put("search, no match", "/api/v1/inbox/items?limit=50&q=zzqqxx");
 		queries.put("search conversations, a rare word", "/api/v1/inbox/conversations?limit=50&q=" + word(999));
 
+		if (Boolean.getBoolean("bench.explain")) {
+			explain(jdbc, target, "select i.* from inbox.items i where i.workspace_id = ? and i.search @@ cast(? as "
+					+ "tsquery) order by i.received_at desc, i.id desc limit 51", SearchTerms.query(word(4242)));
+			explain(jdbc, target, "select i.* from inbox.items i where i.workspace_id = ? and i.search @@ cast(? as "
+					+ "tsquery) order by i.received_at desc, i.id desc limit 51", SearchTerms.query("the"));
+			explain(jdbc, target, "select c.* from inbox.conversations c where c.workspace_id = ? and exists (select 1 "
+					+ "from inbox.items i where i.workspace_id = c.workspace_id and i.conversation_id = c.id and "
+					+ "i.language = ? and i.sentiment_label = 'negative') order by c.last_activity_at desc, c.id desc "
+					+ "limit 51", "ne");
+			jdbc.sql("select attname, array_length(most_common_elems, 1) from pg_stats where schemaname = 'inbox' "
+					+ "and tablename = 'items' and attname = 'search'").query(rs -> {
+						say("statistics of %s: %s most common elements", rs.getString(1), rs.getString(2));
+					});
+		}
 		say("Measuring %d queries, %d rounds each", queries.size(), ROUNDS);
 		Map<String, List<Long>> timings = new LinkedHashMap<>();
+		queries.keySet().removeIf(name -> !name.matches(System.getProperty("bench.only", ".*")));
 		for (Map.Entry<String, String> query : queries.entrySet()) {
 			for (int i = 0; i < 10; i++) {
 				get(base + query.getValue(), token);
@@ -177,6 +192,12 @@ public final class InboxQueries {
 			say("  %-45s p50 %s  p95 %s  p99 %s", query.getKey(), ms(micros, 50), ms(micros, 95), ms(micros, 99));
 		}
 		append(count, size, fill, timings);
+	}
+
+	private static void explain(JdbcClient jdbc, UUID workspace, String sql, String parameter) {
+		say("EXPLAIN %s [%s]", sql, parameter);
+		jdbc.sql("explain (analyze, buffers) " + sql).params(workspace, parameter).query(String.class).list()
+			.forEach(line -> say("    %s", line));
 	}
 
 	private JsonNode get(String url, String token) throws IOException, InterruptedException {
