@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading what a network pushes (Meta's and X's webhooks) instead of polling. The adapter checks the delivery's
+ * Reading what a network pushes (Mastodon's server webhooks; Meta's and X's webhooks) besides polling. The adapter checks the delivery's
  * signature with the app secret before it reads a byte of the content, and turns the delivery into inbox events.
  * The web layer answers {@link WebhookRejected.Reason#UNSIGNED} and {@link WebhookRejected.Reason#BAD_SIGNATURE} with
  * 401 and {@link WebhookRejected.Reason#MALFORMED} with 400, and logs every refusal.

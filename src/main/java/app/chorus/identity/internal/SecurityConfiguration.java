@@ -57,6 +57,8 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				// networks' webhook deliveries carry no token: their signature is checked by the inbox instead
+				.requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*/*").permitAll()
 				.requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/docs", "/api/docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(BearerTokenFilter.authority(
 						app.chorus.identity.TokenScope.READ))

@@ -244,37 +244,67 @@ public class InboxIngestion {
 	 */
 	boolean store(ChannelView channel, String owner, InboxPage page) {
 		Boolean stored = transactions.execute(status -> {
-			Instant now = clock.instant();
-			int added = 0;
-			Instant newest = null;
-			// what the page holds that is stored already, in one read; an item that comes twice within the page, or
-			// from another poll meanwhile, is still stored once (insertIfNew)
-			java.util.Set<String> known = records.existingRemoteIds(channel.id(),
-					page.events().stream().map(event -> StorableText.of(event.remoteId())).toList());
-			// every conversation that got something is touched once, after its items
-			java.util.Set<UUID> touched = new java.util.LinkedHashSet<>();
-			for (InboxEvent event : page.events()) {
-				String remoteId = StorableText.of(event.remoteId());
-				if (known.contains(remoteId)) {
-					continue;
-				}
-				Optional<UUID> conversation = storeItem(channel, event, remoteId, now);
-				if (conversation.isPresent()) {
-					touched.add(conversation.get());
-					added++;
-					newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
-				}
-			}
-			for (UUID conversation : touched) {
-				records.touched(channel.workspaceId(), conversation, now);
-			}
-			if (!states.advance(channel.id(), owner, page.cursor(), added, newest)) {
+			Stored added = storeEvents(channel, page.events());
+			if (!states.advance(channel.id(), owner, page.cursor(), added.count(), added.newest())) {
 				status.setRollbackOnly();
 				return false;
 			}
 			return true;
 		});
 		return Boolean.TRUE.equals(stored);
+	}
+
+	/**
+	 * Stores what a network pushed to the channel (a webhook delivery the channels module verified), in one
+	 * transaction, exactly as a polled page is stored: the same de-duplication by network id (so a repeated delivery,
+	 * or a message also read by polling, is stored once), classification, conversations and
+	 * {@link InboxItemReceived}. The poll's cursor and lease are left alone.
+	 * @return how many items were new; 0 when the workspace has no such channel
+	 */
+	public int storePushed(WorkspaceId workspace, ChannelId channelId, List<InboxEvent> pushed) {
+		Optional<ChannelView> channel = channels.find(workspace, channelId);
+		if (channel.isEmpty() || pushed.isEmpty()) {
+			return 0;
+		}
+		Integer stored = transactions.execute(status -> {
+			Stored added = storeEvents(channel.get(), pushed);
+			states.received(channelId, added.count(), added.newest());
+			return added.count();
+		});
+		return stored == null ? 0 : stored;
+	}
+
+	/** What a batch of events added: how many items, and the newest one's time. */
+	private record Stored(int count, @Nullable Instant newest) {
+	}
+
+	/** Stores the events not stored yet; runs inside the caller's transaction. */
+	private Stored storeEvents(ChannelView channel, List<InboxEvent> events) {
+		Instant now = clock.instant();
+		int added = 0;
+		Instant newest = null;
+		// what the batch holds that is stored already, in one read; an item that comes twice within it, or from
+		// another poll or delivery meanwhile, is still stored once (insertIfNew)
+		java.util.Set<String> known = records.existingRemoteIds(channel.id(),
+				events.stream().map(event -> StorableText.of(event.remoteId())).toList());
+		// every conversation that got something is touched once, after its items
+		java.util.Set<UUID> touched = new java.util.LinkedHashSet<>();
+		for (InboxEvent event : events) {
+			String remoteId = StorableText.of(event.remoteId());
+			if (known.contains(remoteId)) {
+				continue;
+			}
+			Optional<UUID> conversation = storeItem(channel, event, remoteId, now);
+			if (conversation.isPresent()) {
+				touched.add(conversation.get());
+				added++;
+				newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
+			}
+		}
+		for (UUID conversation : touched) {
+			records.touched(channel.workspaceId(), conversation, now);
+		}
+		return new Stored(added, newest);
 	}
 
 	/** Stores the item unless it is there already; answers its conversation, which the caller touches. */

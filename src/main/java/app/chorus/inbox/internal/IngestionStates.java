@@ -101,6 +101,19 @@ class IngestionStates {
 			.params(cursor, newItems, ts(newestItemAt), ts(newestItemAt), channel.value(), owner).update() == 1;
 	}
 
+	/** Counts items the network pushed (a webhook), without the lease: the cursor is the poll's alone. */
+	void received(ChannelId channel, int newItems, @Nullable Instant newestItemAt) {
+		if (newItems == 0) {
+			return;
+		}
+		jdbc.sql("""
+				update inbox.channel_states set items_received = items_received + ?,
+				    newest_item_at = case when newest_item_at is null or ? > newest_item_at then ?
+				                          else newest_item_at end
+				where channel_id = ?""")
+			.params(newItems, ts(newestItemAt), ts(newestItemAt), channel.value()).update();
+	}
+
 	/** The poll ended well: the lease is given back and the next poll is due at {@code next}. */
 	void succeeded(ChannelId channel, String owner, Instant now, Instant next) {
 		jdbc.sql("""

@@ -111,19 +111,26 @@ final class MastodonInbox {
 			return null;
 		}
 		return switch (notification.type()) {
-			case "mention" -> {
-				if ("direct".equals(status.visibility())) {
-					yield event(Kind.DM, status, author, me, domain, null);
-				}
-				boolean answersUs = me.equals(status.inReplyToAccountId()) && status.inReplyToId() != null;
-				yield event(answersUs ? Kind.REPLY : Kind.MENTION, status, author, me, domain, null);
-			}
+			case "mention" -> mention(status, author, me, domain);
 			case "quote" -> {
 				String quoted = status.quote() == null ? null : status.quote().quotedId();
 				yield event(Kind.QUOTE, status, author, me, domain, quoted == null ? null : RemotePostRef.of(quoted));
 			}
 			default -> null;
 		};
+	}
+
+	/**
+	 * A status that mentions the account {@code me} or answers one of its statuses: a direct message when its
+	 * visibility is {@code direct}, a reply when it answers {@code me}, else a mention. Polling and webhooks both make
+	 * their events here, so a status seen both ways is the same event.
+	 */
+	static InboxEvent mention(MastodonStatus status, MastodonAccount author, String me, String domain) {
+		if ("direct".equals(status.visibility())) {
+			return event(Kind.DM, status, author, me, domain, null);
+		}
+		boolean answersUs = me.equals(status.inReplyToAccountId()) && status.inReplyToId() != null;
+		return event(answersUs ? Kind.REPLY : Kind.MENTION, status, author, me, domain, null);
 	}
 
 	private static InboxEvent event(Kind kind, MastodonStatus status, MastodonAccount author, String me,

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,34 @@ final class MastodonJson {
 		}
 		catch (JacksonException ex) {
 			throw new MalformedAnswer("not the expected list: " + snippet(body), ex);
+		}
+	}
+
+	/** @throws MalformedAnswer when the body is not JSON */
+	static JsonNode readTree(byte[] body) {
+		try {
+			JsonNode tree = JSON.readTree(body);
+			if (tree == null || tree.isMissingNode()) {
+				throw new MalformedAnswer("empty body where JSON was expected", null);
+			}
+			return tree;
+		}
+		catch (JacksonException ex) {
+			throw new MalformedAnswer("not JSON", ex);
+		}
+	}
+
+	/** @throws MalformedAnswer when the node is not that entity */
+	static <T> T convert(JsonNode node, Class<T> type) {
+		try {
+			T value = JSON.treeToValue(node, type);
+			if (value == null) {
+				throw new MalformedAnswer("no " + type.getSimpleName() + " where one was expected", null);
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new MalformedAnswer("not a " + type.getSimpleName(), ex);
 		}
 	}
 

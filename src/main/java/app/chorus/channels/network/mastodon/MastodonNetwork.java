@@ -28,6 +28,7 @@ import app.chorus.channels.spi.PublishResult;
 import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.SocialNetwork;
+import app.chorus.channels.spi.WebhookReceiving;
 
 /**
  * Mastodon, and servers that speak its API. A channel is one account on one instance: {@link ChannelSession#endpoint()}
@@ -54,7 +55,7 @@ import app.chorus.channels.spi.SocialNetwork;
  */
 @Component
 public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, CredentialRevoking, InboxReading,
-		Replying, Moderating, MetricsReading, Deleting, PublicProfileReading {
+		Replying, Moderating, MetricsReading, Deleting, PublicProfileReading, WebhookReceiving {
 
 	private final MastodonConnector connector;
 	private final MastodonPublisher publisher;
@@ -155,6 +156,12 @@ public class MastodonNetwork implements SocialNetwork, InstanceOAuthConnecting, 
 	@Override
 	public InboxPage read(ChannelSession session, @Nullable String cursor) {
 		return inbox.read(session, cursor);
+	}
+
+	/** Mastodon's server webhooks for {@code status.created} and {@code status.updated}; see {@link MastodonWebhooks}. */
+	@Override
+	public WebhookDelivery parse(Map<String, List<String>> headers, byte[] body, String appSecret) {
+		return MastodonWebhooks.parse(headers, body, appSecret);
 	}
 
 	@Override
