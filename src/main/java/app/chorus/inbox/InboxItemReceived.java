@@ -8,7 +8,8 @@ import app.chorus.shared.ids.WorkspaceId;
 
 /**
  * A message reached the inbox for the first time (a repeat of one already stored never raises it). Published in the
- * transaction that stored it, so listeners hear of it only once it is committed.
+ * transaction that stored it. Meant for listeners that act inside that transaction (before it commits, as the live
+ * inbox's signal does); work after the commit listens to {@link InboxItemsReceived}, one event for every batch stored.
  * @param type {@code reply}, {@code mention}, {@code quote}, {@code dm} or {@code comment}
  * @param createdAt when the network says it was written; {@code receivedAt} when Chorus stored it
  */

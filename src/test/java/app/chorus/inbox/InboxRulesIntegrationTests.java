@@ -342,13 +342,10 @@ class InboxRulesIntegrationTests {
 		assertThat(conversationOf("hello?").get("replies")).isEmpty();
 	}
 
-	/** Publishes the item's InboxItemReceived again and waits until every listener has taken it. */
+	/** Publishes the item's InboxItemsReceived again and waits until every listener has taken it. */
 	private void redeliver(String itemId) {
-		JsonNode item = itemWhere("id", itemId);
-		InboxItemReceived again = new InboxItemReceived(workspace.workspaceId(), UUID.fromString(itemId),
-				UUID.fromString(item.get("conversationId").asString()), ChannelId.of(channel), "bluesky",
-				item.get("type").asString(), Instant.parse(item.get("createdAt").asString()),
-				Instant.parse(item.get("receivedAt").asString()));
+		InboxItemsReceived again = new InboxItemsReceived(workspace.workspaceId(), ChannelId.of(channel),
+				List.of(UUID.fromString(itemId)));
 		transactions.executeWithoutResult(s -> events.publishEvent(again));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
 			.sql("select count(*) from event_publication where serialized_event like ?").param("%" + itemId + "%")

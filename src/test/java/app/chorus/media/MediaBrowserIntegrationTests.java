@@ -145,7 +145,12 @@ class MediaBrowserIntegrationTests {
 		screenshot("item.png");
 
 		driver.get(url("/media"));
-		assertThat(driver.findElement(By.cssSelector(".media-tile .badge")).getText()).isEqualTo("Alt text");
+		// waits for the library, and says what the browser shows instead when it does not come
+		WebElement badge = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.withMessage(() -> "no media tile at " + driver.getCurrentUrl() + " (" + driver.getTitle() + "): "
+					+ driver.findElement(By.tagName("body")).getText())
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".media-tile .badge")));
+		assertThat(badge.getText()).isEqualTo("Alt text");
 		screenshot("library.png");
 	}
 

@@ -4,9 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +40,8 @@ import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.SessionRefreshing.ReauthorizationNeeded;
 import app.chorus.channels.spi.SocialNetwork;
 import app.chorus.inbox.InboxItemReceived;
+import app.chorus.inbox.InboxItemsReceived;
+import app.chorus.inbox.internal.InboxRecords.ConversationRoot;
 import app.chorus.inbox.internal.IngestionStates.StateRow;
 import app.chorus.inbox.internal.ItemClassification.Classification;
 import app.chorus.shared.ids.Ids;
@@ -258,7 +264,7 @@ public class InboxIngestion {
 	 * Stores what a network pushed to the channel (a webhook delivery the channels module verified), in one
 	 * transaction, exactly as a polled page is stored: the same de-duplication by network id (so a repeated delivery,
 	 * or a message also read by polling, is stored once), classification, conversations and
-	 * {@link InboxItemReceived}. The poll's cursor and lease are left alone.
+	 * {@link InboxItemsReceived}. The poll's cursor and lease are left alone.
 	 * @return how many items were new; 0 when the workspace has no such channel
 	 */
 	public int storePushed(WorkspaceId workspace, ChannelId channelId, List<InboxEvent> pushed) {
@@ -278,62 +284,73 @@ public class InboxIngestion {
 	private record Stored(int count, @Nullable Instant newest) {
 	}
 
-	/** Stores the events not stored yet; runs inside the caller's transaction. */
+	/**
+	 * Stores the events not stored yet; runs inside the caller's transaction. The whole batch costs a handful of
+	 * statements however long it is: one read for what is stored already, two for the conversations, one batch of
+	 * inserts, one update of the conversations that got something, and one {@link InboxItemsReceived}.
+	 */
 	private Stored storeEvents(ChannelView channel, List<InboxEvent> events) {
 		Instant now = clock.instant();
-		int added = 0;
-		Instant newest = null;
-		// what the batch holds that is stored already, in one read; an item that comes twice within it, or from
-		// another poll or delivery meanwhile, is still stored once (insertIfNew)
-		java.util.Set<String> known = records.existingRemoteIds(channel.id(),
-				events.stream().map(event -> StorableText.of(event.remoteId())).toList());
-		// every conversation that got something is touched once, after its items
-		java.util.Set<UUID> touched = new java.util.LinkedHashSet<>();
-		for (InboxEvent event : events) {
-			String remoteId = StorableText.of(event.remoteId());
-			if (known.contains(remoteId)) {
-				continue;
-			}
-			Optional<UUID> conversation = storeItem(channel, event, remoteId, now);
-			if (conversation.isPresent()) {
-				touched.add(conversation.get());
-				added++;
-				newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
-			}
-		}
-		for (UUID conversation : touched) {
-			records.touched(channel.workspaceId(), conversation, now);
-		}
-		return new Stored(added, newest);
-	}
-
-	/** Stores the item unless it is there already; answers its conversation, which the caller touches. */
-	private Optional<UUID> storeItem(ChannelView channel, InboxEvent event, String remoteId, Instant now) {
 		WorkspaceId workspace = channel.workspaceId();
 		String network = channel.network().key();
+		// what the batch holds that is stored already, in one read; an item that comes twice within it, or from
+		// another poll or delivery meanwhile, is still stored once (the insert does nothing on the second)
+		Set<String> known = records.existingRemoteIds(channel.id(),
+				events.stream().map(event -> StorableText.of(event.remoteId())).toList());
+		List<InboxEvent> fresh = events.stream().filter(event -> !known.contains(StorableText.of(event.remoteId())))
+			.toList();
+		if (fresh.isEmpty()) {
+			return new Stored(0, null);
+		}
+		List<ConversationRoot> roots = fresh.stream().map(InboxIngestion::rootOf).toList();
+		Map<ConversationRoot, UUID> conversations = records.conversationsFor(workspace, channel.id(), network, roots,
+				now);
+		List<InboxRecords.ItemRow> rows = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			UUID conversation = Objects.requireNonNull(conversations.get(roots.get(i)), "no conversation made");
+			rows.add(row(channel, fresh.get(i), conversation, now));
+		}
+		boolean[] added = records.insertNew(rows);
+		List<UUID> stored = new ArrayList<>();
+		Set<UUID> touched = new LinkedHashSet<>();
+		Instant newest = null;
+		for (int i = 0; i < rows.size(); i++) {
+			if (!added[i]) {
+				continue;
+			}
+			InboxRecords.ItemRow row = rows.get(i);
+			stored.add(row.id());
+			touched.add(row.conversationId());
+			newest = newest == null || row.createdAt().isAfter(newest) ? row.createdAt() : newest;
+			this.events.publishEvent(new InboxItemReceived(workspace, row.id(), row.conversationId(), channel.id(),
+					network, row.type(), row.createdAt(), now));
+		}
+		records.touched(workspace, touched, now);
+		if (!stored.isEmpty()) {
+			this.events.publishEvent(new InboxItemsReceived(workspace, channel.id(), stored));
+		}
+		return new Stored(stored.size(), newest);
+	}
+
+	private static ConversationRoot rootOf(InboxEvent event) {
 		ConversationKey key = ConversationKey.of(event);
-		UUID conversation = records.conversationFor(workspace, channel.id(), network, key.kind(),
-				StorableText.of(key.rootRef()), now);
+		return new ConversationRoot(key.kind(), StorableText.of(key.rootRef()));
+	}
+
+	/** The item as it is stored: its text kept as received (made storable), classified, in its conversation. */
+	private InboxRecords.ItemRow row(ChannelView channel, InboxEvent event, UUID conversation, Instant now) {
 		String text = StorableText.of(event.text());
 		Classification classified = classification.classify(text);
 		RemotePostRef post = event.post();
 		RemotePostRef subject = event.subject();
-		UUID id = Ids.next();
-		String type = ConversationKey.type(event);
-		boolean added = records.insertIfNew(new InboxRecords.ItemRow(id, workspace, channel.id(), network,
-				conversation, remoteId, type, StorableText.of(event.authorId()),
-				StorableText.of(event.authorHandle()), StorableText.ofNullable(event.authorDisplayName()), text,
-				StorableText.of(event.url()), event.createdAt(), now, post == null ? null : post.id(),
-				post == null ? null : post.contentHash(), post == null ? null : post.rootId(),
-				post == null ? null : post.rootContentHash(), subject == null ? null : subject.id(),
-				subject == null ? null : subject.contentHash(), classified.language(), classified.sentimentLabel(),
-				classified.sentimentScore()));
-		if (!added) {
-			return Optional.empty();
-		}
-		events.publishEvent(new InboxItemReceived(workspace, id, conversation, channel.id(), network, type,
-				event.createdAt(), now));
-		return Optional.of(conversation);
+		return new InboxRecords.ItemRow(Ids.next(), channel.workspaceId(), channel.id(), channel.network().key(),
+				conversation, StorableText.of(event.remoteId()), ConversationKey.type(event),
+				StorableText.of(event.authorId()), StorableText.of(event.authorHandle()),
+				StorableText.ofNullable(event.authorDisplayName()), text, StorableText.of(event.url()),
+				event.createdAt(), now, post == null ? null : post.id(), post == null ? null : post.contentHash(),
+				post == null ? null : post.rootId(), post == null ? null : post.rootContentHash(),
+				subject == null ? null : subject.id(), subject == null ? null : subject.contentHash(),
+				classified.language(), classified.sentimentLabel(), classified.sentimentScore());
 	}
 
 	private String owner() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +29,12 @@ import app.chorus.shared.ids.WorkspaceId;
 class InboxRecords {
 
 	private final JdbcClient jdbc;
+	/** For statements sent as one batch (JdbcClient has no batches). */
+	private final JdbcTemplate batches;
 
-	InboxRecords(JdbcClient jdbc) {
+	InboxRecords(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	record ConversationRow(UUID id, WorkspaceId workspaceId, ChannelId channelId, String network, String kind,
@@ -98,28 +102,59 @@ class InboxRecords {
 
 	// conversations
 
-	/** The conversation with this root on the channel, made when there is none yet. */
-	UUID conversationFor(WorkspaceId workspace, ChannelId channel, String network, String kind, String rootRef,
-			Instant now) {
-		jdbc.sql("""
-				insert into inbox.conversations (id, workspace_id, channel_id, network, kind, root_ref, status,
-				    priority, created_at, last_activity_at)
-				values (?, ?, ?, ?, ?, ?, 'new', 'normal', ?, ?)
-				on conflict (channel_id, kind, root_ref) do nothing""")
-			.params(Ids.next(), workspace.value(), channel.value(), network, kind, rootRef, ts(now), ts(now))
-			.update();
-		return jdbc.sql("""
-				select id from inbox.conversations
-				where workspace_id = ? and channel_id = ? and kind = ? and root_ref = ?""")
-			.params(workspace.value(), channel.value(), kind, rootRef).query(UUID.class).single();
+	/** What a conversation is on its channel: its kind and the network's id of its root. */
+	record ConversationRoot(String kind, String rootRef) {
 	}
 
 	/**
-	 * Something new arrived: the conversation is active again, and a resolved one opens again, with new SLA clocks
-	 * (the person who wrote again waits for a new answer).
+	 * The conversations with these roots on the channel, made where there are none yet: two statements for any number
+	 * of roots. They are made in one order (kind, then root), so two batches making the same ones never wait on each
+	 * other in a circle.
 	 */
-	void touched(WorkspaceId workspace, UUID conversation, Instant at) {
-		jdbc.sql(REOPENED + " where workspace_id = ? and id = ?").params(ts(at), ts(at), workspace.value(), conversation)
+	Map<ConversationRoot, UUID> conversationsFor(WorkspaceId workspace, ChannelId channel, String network,
+			Collection<ConversationRoot> roots, Instant now) {
+		if (roots.isEmpty()) {
+			return Map.of();
+		}
+		List<ConversationRoot> sorted = roots.stream().distinct()
+			.sorted(java.util.Comparator.comparing(ConversationRoot::kind).thenComparing(ConversationRoot::rootRef))
+			.toList();
+		String[] kinds = sorted.stream().map(ConversationRoot::kind).toArray(String[]::new);
+		String[] refs = sorted.stream().map(ConversationRoot::rootRef).toArray(String[]::new);
+		String[] ids = sorted.stream().map(root -> Ids.next().toString()).toArray(String[]::new);
+		jdbc.sql("""
+				insert into inbox.conversations (id, workspace_id, channel_id, network, kind, root_ref, status,
+				    priority, created_at, last_activity_at)
+				select r.id, :ws, :channel, :network, r.kind, r.root_ref, 'new', 'normal', :now, :now
+				from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:refs as text[]))
+				    with ordinality as r (id, kind, root_ref, n)
+				order by r.n
+				on conflict (channel_id, kind, root_ref) do nothing""")
+			.param("ws", workspace.value()).param("channel", channel.value()).param("network", network)
+			.param("now", ts(now)).param("ids", ids).param("kinds", kinds).param("refs", refs).update();
+		Map<ConversationRoot, UUID> found = new HashMap<>();
+		jdbc.sql("""
+				select id, kind, root_ref from inbox.conversations
+				where workspace_id = :ws and channel_id = :channel
+				    and (kind, root_ref) in (select * from unnest(cast(:kinds as text[]), cast(:refs as text[])))""")
+			.param("ws", workspace.value()).param("channel", channel.value()).param("kinds", kinds)
+			.param("refs", refs)
+			.query((RowCallbackHandler) rs -> found.put(new ConversationRoot(rs.getString(2), rs.getString(3)),
+					rs.getObject(1, UUID.class)));
+		return found;
+	}
+
+	/**
+	 * Something new arrived in these conversations: each is active again, and a resolved one opens again, with new SLA
+	 * clocks (the person who wrote again waits for a new answer). One statement for them all.
+	 */
+	void touched(WorkspaceId workspace, Collection<UUID> conversations, Instant at) {
+		if (conversations.isEmpty()) {
+			return;
+		}
+		jdbc.sql(REOPENED + " where workspace_id = ? and id = any(cast(? as uuid[]))")
+			.params(ts(at), ts(at), workspace.value(),
+					conversations.stream().map(UUID::toString).sorted().toArray(String[]::new))
 			.update();
 	}
 
@@ -247,24 +282,34 @@ class InboxRecords {
 	// items
 
 	/**
-	 * Stores the item unless the channel has it already (same network id).
-	 * @return whether it was new
+	 * Stores the items the channel has not got yet (same network id), sent to the database as one batch.
+	 * @return for each item, in order, whether it was new
 	 */
-	boolean insertIfNew(ItemRow item) {
-		return jdbc.sql("""
+	boolean[] insertNew(List<ItemRow> items) {
+		if (items.isEmpty()) {
+			return new boolean[0];
+		}
+		int[] counts = batches.batchUpdate("""
 				insert into inbox.items (id, workspace_id, channel_id, network, conversation_id, remote_id, type,
 				    author_id, author_handle, author_display_name, text, url, created_at, received_at, post_ref,
 				    post_hash, post_root_ref, post_root_hash, subject_ref, subject_hash, language, sentiment_label,
 				    sentiment_score, search)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, array_to_tsvector(?))
-				on conflict (channel_id, remote_id) do nothing""")
-			.params(item.id(), item.workspaceId().value(), item.channelId().value(), item.network(),
-					item.conversationId(), item.remoteId(), item.type(), item.authorId(), item.authorHandle(),
-					item.authorDisplayName(), item.text(), item.url(), ts(item.createdAt()), ts(item.receivedAt()),
-					item.postRef(), item.postHash(), item.postRootRef(), item.postRootHash(), item.subjectRef(),
-					item.subjectHash(), item.language(), item.sentimentLabel(), item.sentimentScore(),
-					searchWords(item.text(), item.authorHandle(), item.authorDisplayName()))
-			.update() == 1;
+				on conflict (channel_id, remote_id) do nothing""",
+				items.stream().map(item -> new Object[] { item.id(), item.workspaceId().value(),
+						item.channelId().value(), item.network(), item.conversationId(), item.remoteId(), item.type(),
+						item.authorId(), item.authorHandle(), item.authorDisplayName(), item.text(), item.url(),
+						ts(item.createdAt()), ts(item.receivedAt()), item.postRef(), item.postHash(),
+						item.postRootRef(), item.postRootHash(), item.subjectRef(), item.subjectHash(),
+						item.language(), item.sentimentLabel(), item.sentimentScore(),
+						searchWords(item.text(), item.authorHandle(), item.authorDisplayName()) })
+					.toList());
+		boolean[] added = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			// a driver that cannot tell says SUCCESS_NO_INFO; with PostgreSQL each count is 0 or 1
+			added[i] = counts[i] == 1;
+		}
+		return added;
 	}
 
 	/** What full-text search finds a message by: its text and its author's handle and name. */

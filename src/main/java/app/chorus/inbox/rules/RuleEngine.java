@@ -20,7 +20,7 @@ import app.chorus.channels.ChannelId;
 import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelView;
 import app.chorus.channels.spi.Moderating;
-import app.chorus.inbox.InboxItemReceived;
+import app.chorus.inbox.InboxItemsReceived;
 import app.chorus.inbox.InboxRuleApplied;
 import app.chorus.inbox.internal.InboxService;
 import app.chorus.inbox.internal.InboxService.ItemView;
@@ -73,14 +73,17 @@ class RuleEngine {
 
 	/** Runs outside a transaction: it makes its own, so network calls are never made inside one. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(InboxItemReceived event) {
-		run(event.workspaceId(), event.itemId());
-	}
-
-	void run(WorkspaceId workspace, UUID itemId) {
-		if (!records.anythingFor(workspace, itemId)) {
+	void on(InboxItemsReceived event) {
+		// one read answers for the whole batch when the workspace has no rules (and nothing half-done to finish)
+		if (!records.anythingFor(event.workspaceId(), event.itemIds())) {
 			return;
 		}
+		for (UUID item : event.itemIds()) {
+			run(event.workspaceId(), item);
+		}
+	}
+
+	private void run(WorkspaceId workspace, UUID itemId) {
 		Optional<ReceivedItem> received = inbox.received(workspace, itemId);
 		if (received.isEmpty()) {
 			return;

@@ -118,14 +118,16 @@ class RuleRecords {
 	}
 
 	/**
-	 * Whether the item has anything for the engine to do: the workspace has a rule enabled, or the item has hits
-	 * already (one statement, so that the many workspaces without rules pay one read per item).
+	 * Whether the items have anything for the engine to do: the workspace has a rule enabled, or one of them has hits
+	 * already (one statement, so that the many workspaces without rules pay one read per stored batch).
 	 */
-	boolean anythingFor(WorkspaceId workspace, UUID item) {
+	boolean anythingFor(WorkspaceId workspace, List<UUID> items) {
 		return Boolean.TRUE.equals(jdbc.sql("""
 				select exists (select 1 from inbox.rules where workspace_id = :ws and enabled)
-				    or exists (select 1 from inbox.rule_hits where workspace_id = :ws and item_id = :item)""")
-			.param("ws", workspace.value()).param("item", item).query(Boolean.class).single());
+				    or exists (select 1 from inbox.rule_hits where workspace_id = :ws
+				        and item_id = any(cast(:items as uuid[])))""")
+			.param("ws", workspace.value()).param("items", items.stream().map(UUID::toString).toArray(String[]::new))
+			.query(Boolean.class).single());
 	}
 
 	boolean anyHit(WorkspaceId workspace, UUID item) {
