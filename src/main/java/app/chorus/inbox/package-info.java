@@ -2,8 +2,7 @@
  * The inbox: what people say to the workspace's channels (replies, mentions, quotes, direct messages, comments), read
  * from every channel whose adapter can read its inbox, stored once, grouped into conversations, and answered through
  * the channel's adapter; moderated through it, noted on by the team, and assigned to its members. Other modules hear
- * of new items through {@link app.chorus.inbox.InboxItemsReceived} (one event for each batch stored) and, inside the
- * storing transaction, {@link app.chorus.inbox.InboxItemReceived}.
+ * of new items through {@link app.chorus.inbox.InboxItemsReceived}, one event for each batch stored.
  */
 @ApplicationModule(displayName = "Inbox", allowedDependencies = { "shared", "identity", "workspace", "channels", "nlp",
 		"notifications", "channels :: spi" })

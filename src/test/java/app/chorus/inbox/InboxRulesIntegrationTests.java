@@ -344,8 +344,12 @@ class InboxRulesIntegrationTests {
 
 	/** Publishes the item's InboxItemsReceived again and waits until every listener has taken it. */
 	private void redeliver(String itemId) {
-		InboxItemsReceived again = new InboxItemsReceived(workspace.workspaceId(), ChannelId.of(channel),
-				List.of(UUID.fromString(itemId)));
+		JsonNode item = itemWhere("id", itemId);
+		InboxItemsReceived again = new InboxItemsReceived(workspace.workspaceId(), ChannelId.of(channel), "bluesky",
+				List.of(new InboxItemsReceived.Item(UUID.fromString(itemId),
+						UUID.fromString(item.get("conversationId").asString()), item.get("type").asString(),
+						Instant.parse(item.get("createdAt").asString()),
+						Instant.parse(item.get("receivedAt").asString()))));
 		transactions.executeWithoutResult(s -> events.publishEvent(again));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
 			.sql("select count(*) from event_publication where serialized_event like ?").param("%" + itemId + "%")

@@ -39,7 +39,6 @@ import app.chorus.channels.spi.NetworkUnavailable;
 import app.chorus.channels.spi.RemotePostRef;
 import app.chorus.channels.spi.SessionRefreshing.ReauthorizationNeeded;
 import app.chorus.channels.spi.SocialNetwork;
-import app.chorus.inbox.InboxItemReceived;
 import app.chorus.inbox.InboxItemsReceived;
 import app.chorus.inbox.internal.InboxRecords.ConversationRoot;
 import app.chorus.inbox.internal.IngestionStates.StateRow;
@@ -311,7 +310,7 @@ public class InboxIngestion {
 			rows.add(row(channel, fresh.get(i), conversation, now));
 		}
 		boolean[] added = records.insertNew(rows);
-		List<UUID> stored = new ArrayList<>();
+		List<InboxItemsReceived.Item> stored = new ArrayList<>();
 		Set<UUID> touched = new LinkedHashSet<>();
 		Instant newest = null;
 		for (int i = 0; i < rows.size(); i++) {
@@ -319,15 +318,13 @@ public class InboxIngestion {
 				continue;
 			}
 			InboxRecords.ItemRow row = rows.get(i);
-			stored.add(row.id());
+			stored.add(new InboxItemsReceived.Item(row.id(), row.conversationId(), row.type(), row.createdAt(), now));
 			touched.add(row.conversationId());
 			newest = newest == null || row.createdAt().isAfter(newest) ? row.createdAt() : newest;
-			this.events.publishEvent(new InboxItemReceived(workspace, row.id(), row.conversationId(), channel.id(),
-					network, row.type(), row.createdAt(), now));
 		}
 		records.touched(workspace, touched, now);
 		if (!stored.isEmpty()) {
-			this.events.publishEvent(new InboxItemsReceived(workspace, channel.id(), stored));
+			this.events.publishEvent(new InboxItemsReceived(workspace, channel.id(), network, stored));
 		}
 		return new Stored(stored.size(), newest);
 	}

@@ -1,6 +1,7 @@
 package app.chorus.inbox.live;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import app.chorus.inbox.ConversationChanged;
 import app.chorus.inbox.ConversationSlaAlerted;
-import app.chorus.inbox.InboxItemReceived;
+import app.chorus.inbox.InboxItemsReceived;
 import app.chorus.inbox.InboxReplyFailed;
 import app.chorus.inbox.InboxReplySent;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +35,12 @@ class InboxSignals {
 		this.json = JsonMapper.builder().build();
 	}
 
+	/** Every message of the batch is a signal of its own, all sent with one statement. */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(InboxItemReceived event) {
-		send(new InboxSignal(InboxSignal.ITEM, event.workspaceId().value(), event.conversationId(), event.itemId(),
-				event.channelId().value(), event.type(), null, null, event.receivedAt()));
+	void on(InboxItemsReceived event) {
+		send(event.items().stream().map(item -> new InboxSignal(InboxSignal.ITEM, event.workspaceId().value(),
+				item.conversationId(), item.itemId(), event.channelId().value(), item.type(), null, null,
+				item.receivedAt())).toList());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -68,7 +71,16 @@ class InboxSignals {
 
 	/** Sends a signal now (inside the caller's transaction, if there is one). */
 	void send(InboxSignal signal) {
-		jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, json.writeValueAsString(signal)).query(Object.class)
-			.optional();
+		send(List.of(signal));
+	}
+
+	/** Sends the signals now, in order, with one statement (inside the caller's transaction, if there is one). */
+	void send(List<InboxSignal> signals) {
+		if (signals.isEmpty()) {
+			return;
+		}
+		jdbc.sql("select count(pg_notify(?, p)) from unnest(cast(? as text[])) as p")
+			.params(CHANNEL, signals.stream().map(json::writeValueAsString).toArray(String[]::new))
+			.query(Long.class).single();
 	}
 }
