@@ -5,6 +5,8 @@ import static app.chorus.inbox.BlueskyNotifications.newest;
 import static app.chorus.inbox.BlueskyNotifications.notification;
 import static app.chorus.inbox.BlueskyNotifications.postUri;
 import static app.chorus.inbox.BlueskyNotifications.replyTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -50,6 +52,7 @@ class InboxModerationIntegrationTests {
 	static final String DELETE = "/xrpc/com.atproto.repo.deleteRecord";
 	static final String MUTE = "/xrpc/app.bsky.graph.muteActor";
 	static final String REPORT = "/xrpc/com.atproto.moderation.createReport";
+	static final String PUT = "/xrpc/com.atproto.repo.putRecord";
 
 	@RegisterExtension
 	static WireMockExtension pds = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -169,25 +172,63 @@ class InboxModerationIntegrationTests {
 	}
 
 	@Test
+	void hidingBobsReplyAddsItToTheThreadgateOfOurThreadKeepingWhatTheGateSaid() {
+		String reply = postUri(BlueskyNotifications.BOB, "r1");
+		String root = postUri(did, "3lourpost3333");
+		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.feed.getPosts")).withQueryParam("uris", equalTo(reply))
+			.willReturn(BlueskyAnswers.json(Map.of("posts", List.of(Map.of("uri", reply, "cid", "bafyreir1",
+					"author", Map.of("did", BlueskyNotifications.BOB, "handle", "bob.test"), "indexedAt",
+					T.toString(), "record", Map.of("$type", "app.bsky.feed.post", "text", "you are awful",
+							"createdAt", T.toString(), "reply", replyTo(root, root).get("reply"))))))));
+		String earlier = postUri(BlueskyNotifications.BOB, "older1");
+		pds.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+			.withQueryParam("collection", equalTo("app.bsky.feed.threadgate"))
+			.withQueryParam("rkey", equalTo("3lourpost3333"))
+			.willReturn(BlueskyAnswers.json(Map.of("uri", "at://" + did + "/app.bsky.feed.threadgate/3lourpost3333",
+					"cid", "bafyreigate1", "value", Map.of("$type", "app.bsky.feed.threadgate", "post", root,
+							"createdAt", "2026-03-01T10:00:00.000Z", "allow",
+							List.of(Map.of("$type", "app.bsky.feed.threadgate#followingRule")), "hiddenReplies",
+							List.of(earlier))))));
+		pds.stubFor(post(PUT).willReturn(BlueskyAnswers.json(Map.of("uri",
+				"at://" + did + "/app.bsky.feed.threadgate/3lourpost3333", "cid", "bafyreigate2"))));
+
+		Api.Response hidden = moderate("hide", bobsReply, "spam");
+		assertThat(hidden.status()).as(hidden.raw().body()).isEqualTo(201);
+		assertThat(hidden.json().get("outcome").asString()).isEqualTo("done");
+		assertThat(hidden.json().get("target").asString()).isEqualTo(reply);
+		JsonNode put = json(pds.findAll(postRequestedFor(urlPathEqualTo(PUT))).getFirst().getBodyAsString());
+		assertThat(put.path("repo").asString()).isEqualTo(did);
+		assertThat(put.path("collection").asString()).isEqualTo("app.bsky.feed.threadgate");
+		assertThat(put.path("rkey").asString()).isEqualTo("3lourpost3333");
+		assertThat(put.path("swapRecord").asString()).as("a change meanwhile is not overwritten")
+			.isEqualTo("bafyreigate1");
+		assertThat(put.at("/record/allow/0/$type").asString()).isEqualTo("app.bsky.feed.threadgate#followingRule");
+		List<String> hiddenReplies = new ArrayList<>();
+		put.at("/record/hiddenReplies").forEach(uri -> hiddenReplies.add(uri.asString()));
+		assertThat(hiddenReplies).containsExactly(earlier, reply);
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).isEmpty();
+	}
+
+	@Test
 	void onlyTheChannelsOwnPostCanBeDeletedAndWhatBlueskyLacksIsRefusedNamingTheAction() {
 		JsonNode options = api.get(base(), token).json();
 		assertThat(options.get("network").asString()).isEqualTo("bluesky");
 		assertThat(options.get("allowed").asBoolean()).isTrue();
 		List<String> offered = new ArrayList<>();
 		options.get("offered").forEach(a -> offered.add(a.asString()));
-		assertThat(offered).containsExactly("delete", "block", "mute", "report");
+		assertThat(offered).containsExactly("hide", "delete", "block", "mute", "report");
 		for (JsonNode item : options.get("items")) {
 			List<String> actions = new ArrayList<>();
 			item.get("actions").forEach(a -> actions.add(a.asString()));
 			assertThat(actions).as(item.get("itemId").asString()).isEqualTo(
-					item.get("itemId").asString().equals(ownPost) ? List.of("delete") : List.of("block", "mute",
-							"report"));
+					item.get("itemId").asString().equals(ownPost) ? List.of("delete") : List.of("hide", "block",
+							"mute", "report"));
 		}
 
-		Api.Response hide = moderate("hide", bobsReply, "");
+		Api.Response hide = moderate("hide", ownPost, "");
 		assertThat(hide.status()).isEqualTo(422);
 		assertThat(hide.json().get("errors").get(0).get("field").asString()).isEqualTo("action");
-		assertThat(hide.json().get("detail").asString()).contains("Bluesky").contains("block, mute, report");
+		assertThat(hide.json().get("detail").asString()).contains("Bluesky").contains("delete");
 		assertThat(moderate("delete", bobsReply, "").status()).isEqualTo(422);
 		assertThat(moderate("silence", bobsReply, "").json().get("errors").get(0).get("field").asString())
 			.isEqualTo("action");

@@ -5,6 +5,8 @@ import static app.chorus.inbox.BlueskyNotifications.newest;
 import static app.chorus.inbox.BlueskyNotifications.notification;
 import static app.chorus.inbox.BlueskyNotifications.postUri;
 import static app.chorus.inbox.BlueskyNotifications.replyTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -357,7 +359,7 @@ class InboxRulesIntegrationTests {
 	}
 
 	@Test
-	void hidingIsSkippedAndSaysSoWhereTheNetworkCannotHide() {
+	void aMentionIsNotHiddenAndTheHitSaysOnlyRepliesCanBe() {
 		String hide = rule(Map.of("name", "Hide spam", "conditions", List.of(keywords("crypto giveaway")), "actions",
 				List.of(Map.of("do", "hide"), tag("spam"))));
 		receive(mention("m1", "Free CRYPTO   giveaway, click now", T.plusSeconds(1)));
@@ -365,9 +367,39 @@ class InboxRulesIntegrationTests {
 		JsonNode outcomes = hits(hide).get(0).get("outcomes");
 		assertThat(outcomes.get(0).get("action").asString()).isEqualTo("hide");
 		assertThat(outcomes.get(0).get("result").asString()).isEqualTo("skipped");
-		assertThat(outcomes.get(0).get("reason").asString()).isEqualTo("network-cannot-hide");
+		assertThat(outcomes.get(0).get("reason").asString()).isEqualTo("not-a-reply");
 		assertThat(outcomes.get(1).get("result").asString()).isEqualTo("applied");
 		assertThat(tagsOf("Free CRYPTO   giveaway, click now")).containsExactly("spam");
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(CREATE)))).isEmpty();
+	}
+
+	@Test
+	void aReplyUnderOurPostIsHiddenThroughTheThreadsThreadgate() {
+		String hide = rule(Map.of("name", "Hide spam", "conditions", List.of(keywords("crypto giveaway")), "actions",
+				List.of(Map.of("do", "hide"))));
+		String reply = postUri(BlueskyNotifications.BOB, "r9");
+		pds.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.feed.getPosts")).withQueryParam("uris", equalTo(reply))
+			.willReturn(BlueskyAnswers.json(Map.of("posts", List.of(Map.of("uri", reply, "cid", "bafyreir9",
+					"author", Map.of("did", BlueskyNotifications.BOB, "handle", "bob.test"), "indexedAt",
+					T.toString(), "record", Map.of("$type", "app.bsky.feed.post", "text", "crypto giveaway",
+							"createdAt", T.toString(), "reply", replyTo(ourPost, ourPost).get("reply"))))))));
+		pds.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+			.withQueryParam("collection", equalTo("app.bsky.feed.threadgate"))
+			.willReturn(BlueskyAnswers.error(400, "RecordNotFound", "Could not locate record")));
+
+		receive(reply("r9", "crypto giveaway, click", 1));
+		eventually(() -> assertThat(hits(hide).get(0).get("outcomes").get(0).get("result").asString())
+			.isEqualTo("applied"));
+		List<com.github.tomakehurst.wiremock.verification.LoggedRequest> writes = pds
+			.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
+		assertThat(writes).hasSize(1);
+		JsonNode written = JsonMapper.builder().build().readTree(writes.get(0).getBodyAsString());
+		assertThat(written.get("collection").asString()).isEqualTo("app.bsky.feed.threadgate");
+		assertThat(written.get("rkey").asString()).isEqualTo("3lourpost2222");
+		assertThat(written.get("repo").asString()).isEqualTo(did);
+		assertThat(written.at("/record/post").asString()).isEqualTo(ourPost);
+		assertThat(written.at("/record/hiddenReplies/0").asString()).isEqualTo(reply);
+		assertThat(written.at("/record/allow").isMissingNode()).as("everyone may still reply").isTrue();
 	}
 
 	@Test

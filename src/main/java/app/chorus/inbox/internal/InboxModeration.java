@@ -91,7 +91,7 @@ public class InboxModeration {
 		List<ItemActions> items = channel.isEmpty() ? List.of()
 				: inbox.conversation(workspace, conversationId).items().stream()
 					.map(item -> new ItemActions(item.id(),
-							keys(applicable(offered, channel.get(), item.author().id()))))
+							keys(applicable(offered, channel.get(), item.author().id(), item.type()))))
 					.toList();
 		boolean allowed = channel.isPresent()
 				&& channels.may(membership, channel.get().id(), ChannelPermission.REPLY);
@@ -120,7 +120,7 @@ public class InboxModeration {
 			throw ChorusException.invalid("note", "inbox.moderation.note.too-long", MAX_NOTE);
 		}
 		ChannelView channel = usableChannel(membership, conversation);
-		Set<Action> applicable = applicable(offered(channel), channel, item.authorId());
+		Set<Action> applicable = applicable(offered(channel), channel, item.authorId(), item.type());
 		if (!applicable.contains(action)) {
 			throw applicable.isEmpty()
 					? ChorusException.invalid("action", "inbox.moderation.action.none-offered", name(channel))
@@ -236,13 +236,18 @@ public class InboxModeration {
 	}
 
 	/**
-	 * The channel's own message can only be deleted; someone else's can be hidden, and its author blocked, muted or
+	 * The channel's own message can only be deleted; someone else's can be hidden when it answers us (a reply or a
+	 * comment: networks hide only what is written under the account's posts), and its author blocked, muted or
 	 * reported, where the network offers it.
 	 */
-	private static Set<Action> applicable(Set<Action> offered, ChannelView channel, String authorId) {
+	private static Set<Action> applicable(Set<Action> offered, ChannelView channel, String authorId, String type) {
 		Set<Action> applicable = EnumSet.noneOf(Action.class);
 		boolean own = authorId.equals(channel.accountId());
+		boolean answersUs = "reply".equals(type) || "comment".equals(type);
 		for (Action action : offered) {
+			if (action == Action.HIDE && !answersUs) {
+				continue;
+			}
 			if (own == (action == Action.DELETE)) {
 				applicable.add(action);
 			}

@@ -114,7 +114,8 @@ class AutomaticActions {
 		catch (UnsupportedOperationException e) {
 			return outcome.settled(RuleOutcome.SKIPPED, "network-cannot-hide", null);
 		}
-		catch (NetworkUnavailable e) {
+		catch (NetworkUnavailable | IllegalArgumentException | IllegalStateException e) {
+			// unreachable, or refused (say, a reply in a thread the account did not start): kept on the hit
 			return outcome.settled(RuleOutcome.FAILED, "hide-failed", String.valueOf(e.getMessage()));
 		}
 	}

@@ -145,9 +145,10 @@ class RuleEngine {
 								outcomes.add(RuleOutcome.pending(action.kind(), reply.savedReplyId(), Ids.next()));
 							}
 						}
-						case Action.Hide hide -> outcomes.add(channel.isPresent() && canHide(channel.get())
-								? RuleOutcome.pending(action.kind(), null, null)
-								: RuleOutcome.skipped(action.kind(), "network-cannot-hide"));
+						case Action.Hide hide -> outcomes.add(channel.isEmpty() || !canHide(channel.get())
+								? RuleOutcome.skipped(action.kind(), "network-cannot-hide")
+								: !answersUs(item.type()) ? RuleOutcome.skipped(action.kind(), "not-a-reply")
+								: RuleOutcome.pending(action.kind(), null, null));
 					}
 				}
 				UUID hit = Ids.next();
@@ -187,6 +188,11 @@ class RuleEngine {
 			return "not-first";
 		}
 		return alreadyReplying ? "already-replied" : null;
+	}
+
+	/** Networks hide only what is written under the account's posts: replies and comments. */
+	private static boolean answersUs(String type) {
+		return "reply".equals(type) || "comment".equals(type);
 	}
 
 	private boolean canHide(ChannelView channel) {

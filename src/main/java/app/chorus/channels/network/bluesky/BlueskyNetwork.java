@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -24,8 +25,10 @@ import app.chorus.channels.network.bluesky.Lexicon.MuteActor;
 import app.chorus.channels.network.bluesky.Lexicon.PostView;
 import app.chorus.channels.network.bluesky.Lexicon.Posts;
 import app.chorus.channels.network.bluesky.Lexicon.Profile;
+import app.chorus.channels.network.bluesky.Lexicon.PutRecord;
 import app.chorus.channels.network.bluesky.Lexicon.RepoRef;
 import app.chorus.channels.network.bluesky.Lexicon.ResolvedHandle;
+import app.chorus.channels.network.bluesky.Lexicon.StoredRecord;
 import app.chorus.channels.network.linkpreview.LinkPreview;
 import app.chorus.channels.spi.AppPasswordConnecting;
 import app.chorus.channels.spi.AuthMethod;
@@ -48,6 +51,8 @@ import app.chorus.channels.spi.Replying;
 import app.chorus.channels.spi.SessionRefreshing;
 import app.chorus.channels.spi.SocialNetwork;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bluesky, through the AT Protocol. Connects with a handle (or DID) and an app password; calls go to the account's own
@@ -197,18 +202,20 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 
 	@Override
 	public Set<Action> actions() {
-		return EnumSet.of(Action.DELETE, Action.BLOCK, Action.MUTE, Action.REPORT);
+		return EnumSet.of(Action.HIDE, Action.DELETE, Action.BLOCK, Action.MUTE, Action.REPORT);
 	}
 
 	/**
 	 * {@code BLOCK} writes an app.bsky.graph.block record, {@code MUTE} mutes through the AppView (private to the
 	 * account), {@code REPORT} files a report of the account ("other", the note as its reason) with the PDS's moderation service;
-	 * {@code target} is a DID (a handle is resolved). {@code DELETE} deletes one of the channel's posts by URI.
+	 * {@code target} is a DID (a handle is resolved). {@code DELETE} deletes one of the channel's posts by URI;
+	 * {@code HIDE} hides a reply (by URI) in a thread the channel started ({@link #hide}).
 	 */
 	@Override
 	public void moderate(ChannelSession session, Action action, String target, @Nullable String note) {
 		switch (action) {
 			case DELETE -> delete(session, RemotePostRef.of(target));
+			case HIDE -> hide(session, target);
 			case BLOCK -> call(() -> xrpc.procedure(session.endpoint(), "com.atproto.repo.createRecord",
 					new CreateRecord(session.accountId(), Lexicon.BLOCK, null,
 							new BlockRecord(did(session, target), TIMESTAMP.format(clock.instant()))),
@@ -220,6 +227,75 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 							note == null || note.isBlank() ? null : note.strip(), new RepoRef(did(session, target))),
 					token(session), JsonNode.class));
 			default -> throw new UnsupportedOperationException("Bluesky cannot " + action + " for another account");
+		}
+	}
+
+	/**
+	 * Hides a reply the way Bluesky's apps do: its URI joins {@code hiddenReplies} of the threadgate of the thread's
+	 * root ({@code app.bsky.feed.threadgate} under the root post's record key, in the channel's repository), which is
+	 * made when there is none (without {@code allow}, so everyone may still reply) and otherwise written back with all
+	 * it holds and {@code swapRecord}, so a change made meanwhile is not overwritten. Hiding twice changes nothing.
+	 * @throws IllegalArgumentException when the post is not a reply in a thread the channel started, or the thread
+	 * hides {@value Lexicon#MAX_HIDDEN_REPLIES} replies already (Bluesky's limit)
+	 */
+	private void hide(ChannelSession session, String replyUri) {
+		AtUri.parse(replyUri);
+		List<PostView> found = call(() -> xrpc.query(session.endpoint(), "app.bsky.feed.getPosts",
+				List.of(new Xrpc.Param("uris", replyUri)), token(session), Posts.class)).all();
+		if (found.isEmpty()) {
+			throw new IllegalArgumentException("Bluesky does not know the post " + replyUri);
+		}
+		String rootUri = found.get(0).record().path("reply").path("root").path("uri").asString("");
+		if (rootUri.isEmpty() || !AtUri.parse(rootUri).repo().equals(session.accountId())) {
+			throw new IllegalArgumentException(
+					"Bluesky hides only replies in a thread the account started; " + replyUri + " is not one");
+		}
+		String rkey = AtUri.parse(rootUri).rkey();
+		Optional<StoredRecord> gate = threadgate(session, rkey);
+		ObjectNode record;
+		if (gate.isPresent() && gate.get().value() instanceof ObjectNode kept) {
+			record = kept.deepCopy();
+		}
+		else {
+			record = xrpc.json().createObjectNode();
+			record.put("$type", Lexicon.THREADGATE);
+			record.put("post", rootUri);
+			record.put("createdAt", TIMESTAMP.format(clock.instant()));
+		}
+		ArrayNode hidden = record.path("hiddenReplies") instanceof ArrayNode list ? list : record.putArray("hiddenReplies");
+		for (JsonNode uri : hidden) {
+			if (replyUri.equals(uri.asString(""))) {
+				return;
+			}
+		}
+		if (hidden.size() >= Lexicon.MAX_HIDDEN_REPLIES) {
+			throw new IllegalArgumentException("Bluesky hides at most " + Lexicon.MAX_HIDDEN_REPLIES
+					+ " replies in a thread, and this one hides that many already");
+		}
+		hidden.add(replyUri);
+		String swap = gate.map(StoredRecord::cid).orElse(null);
+		call(() -> gate.isPresent()
+				? xrpc.procedure(session.endpoint(), "com.atproto.repo.putRecord",
+						new PutRecord(session.accountId(), Lexicon.THREADGATE, rkey, record, swap), token(session),
+						JsonNode.class)
+				: xrpc.procedure(session.endpoint(), "com.atproto.repo.createRecord",
+						new CreateRecord(session.accountId(), Lexicon.THREADGATE, rkey, record), token(session),
+						JsonNode.class));
+	}
+
+	/** The threadgate of the channel's thread rooted at the post with this record key, if it has one. */
+	private Optional<StoredRecord> threadgate(ChannelSession session, String rkey) {
+		try {
+			return Optional.of(xrpc.query(session.endpoint(), "com.atproto.repo.getRecord",
+					List.of(new Xrpc.Param("repo", session.accountId()),
+							new Xrpc.Param("collection", Lexicon.THREADGATE), new Xrpc.Param("rkey", rkey)),
+					token(session), StoredRecord.class));
+		}
+		catch (XrpcException failure) {
+			if (failure.isError("RecordNotFound")) {
+				return Optional.empty();
+			}
+			throw Failures.of(failure);
 		}
 	}
 

@@ -24,6 +24,9 @@ final class Lexicon {
 
 	static final String POST = "app.bsky.feed.post";
 	static final String BLOCK = "app.bsky.graph.block";
+	static final String THREADGATE = "app.bsky.feed.threadgate";
+	/** How many replies a threadgate hides at most (the lexicon's maxLength of hiddenReplies). */
+	static final int MAX_HIDDEN_REPLIES = 50;
 
 	/** Refuses an answer without a field its lexicon requires; Jackson reports it as an unreadable answer. */
 	private static void required(@Nullable Object... values) {
@@ -81,6 +84,10 @@ final class Lexicon {
 	}
 
 	record DeleteRecord(String repo, String collection, String rkey) {
+	}
+
+	/** putRecord; {@code swapRecord}, when given, is the CID the record must still have (else the PDS refuses). */
+	record PutRecord(String repo, String collection, String rkey, Object record, @Nullable String swapRecord) {
 	}
 
 	/** The answer of getRecord: the record's value is kept as JSON. */

@@ -133,13 +133,46 @@ class BlueskyNetworkTests {
 		assertThat(input.path("subject").path("did").asString()).isEqualTo(TROLL);
 	}
 
+	/** A reply by the troll in the thread rooted at {@code root}. */
+	private static void aReplyIn(String reply, String root) {
+		Map<String, Object> view = postView(reply, 0, 0, 0, 0);
+		view.put("author", Map.of("did", TROLL, "handle", "troll.test"));
+		view.put("record", Map.of("$type", "app.bsky.feed.post", "text", "spam", "createdAt",
+				"2026-03-01T10:00:00.000Z", "reply", Map.of("root", Map.of("uri", root, "cid", "bafyreiroot"),
+						"parent", Map.of("uri", root, "cid", "bafyreiroot"))));
+		server.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.feed.getPosts")).withQueryParam("uris", equalTo(reply))
+			.willReturn(json(Map.of("posts", List.of(view)))));
+	}
+
 	@Test
-	void hidingIsNotOffered() {
-		assertThat(bluesky.actions()).containsExactlyInAnyOrder(Action.DELETE, Action.BLOCK, Action.MUTE,
-				Action.REPORT);
-		assertThatThrownBy(() -> bluesky.moderate(session, Action.HIDE, ours(1)))
-			.isInstanceOf(UnsupportedOperationException.class);
-		server.verify(0, anyRequestedFor(anyUrl()));
+	void hidingIsOfferedButOnlyForRepliesInThreadsTheAccountStarted() {
+		assertThat(bluesky.actions()).containsExactlyInAnyOrder(Action.HIDE, Action.DELETE, Action.BLOCK,
+				Action.MUTE, Action.REPORT);
+		String reply = "at://" + TROLL + "/app.bsky.feed.post/3lreply0000001";
+		aReplyIn(reply, "at://did:plc:someoneelsesomeoneelse22/app.bsky.feed.post/3lroot00000001");
+
+		assertThatThrownBy(() -> bluesky.moderate(session, Action.HIDE, reply))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thread the account started");
+		server.verify(0, postRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aThreadHidesAtMostFiftyRepliesAndHidingOneTwiceWritesNothing() {
+		String reply = "at://" + TROLL + "/app.bsky.feed.post/3lreply0000002";
+		aReplyIn(reply, ours(7));
+		List<String> fifty = IntStream.range(0, 50).mapToObj(i -> "at://" + TROLL + "/app.bsky.feed.post/h" + i)
+			.toList();
+		server.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
+			.withQueryParam("rkey", equalTo("3lpost0000007")).willReturn(json(Map.of("uri",
+					"at://" + DID + "/app.bsky.feed.threadgate/3lpost0000007", "cid", "bafyreigate", "value",
+					Map.of("$type", "app.bsky.feed.threadgate", "post", ours(7), "createdAt",
+							"2026-03-01T10:00:00.000Z", "hiddenReplies", fifty)))));
+
+		assertThatThrownBy(() -> bluesky.moderate(session, Action.HIDE, reply))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 50");
+		aReplyIn(fifty.get(3), ours(7));
+		bluesky.moderate(session, Action.HIDE, fifty.get(3));
+		server.verify(0, postRequestedFor(anyUrl()));
 	}
 
 	@Test
