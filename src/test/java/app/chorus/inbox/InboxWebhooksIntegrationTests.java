@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,6 +200,35 @@ class InboxWebhooksIntegrationTests {
 		assertThat(item.get("conversationId").isNull()).isFalse();
 		assertThat(jdbc.sql("select items_received from inbox.channel_states where channel_id = ?")
 			.param(UUID.fromString(channel)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** How long after the last poll ended the next one is due, as the channel's inbox state shows it. */
+	private Duration cadence() {
+		for (JsonNode state : api.get("/api/v1/inbox/channels", token).json().get("items")) {
+			if (state.get("channelId").asString().equals(channel)) {
+				return Duration.between(Instant.parse(state.get("lastPollFinishedAt").asString()),
+						Instant.parse(state.get("nextPollAt").asString()));
+			}
+		}
+		throw new AssertionError("no inbox state for the channel");
+	}
+
+	@Test
+	void mastodonIsReadEveryMinuteAndWhileItsWebhookDeliversPollingOnlyCatchesUpEveryFiveMinutes() {
+		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20)))
+			.isTrue();
+		assertThat(cadence()).isEqualTo(Duration.ofSeconds(60));
+
+		String secret = createSecret();
+		byte[] body = delivery("status.created", status("110000000000000009", account("971724", "zsc"),
+				"<p>@brand are you open on Sunday?</p>", null, null, BRAND));
+		assertThat(push(webhookPath(), body, sign(body, secret))).isEqualTo(204);
+		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20)))
+			.isTrue();
+		assertThat(cadence()).isEqualTo(Duration.ofMinutes(5));
+		JsonNode state = api.get("/api/v1/inbox/channels", token).json().get("items").get(0);
+		assertThat(state.get("lastPushedAt").isNull()).isFalse();
+		assertThat(stored()).isEqualTo(1);
 	}
 
 	@Test

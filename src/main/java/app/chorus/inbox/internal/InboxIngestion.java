@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,6 +80,9 @@ public class InboxIngestion {
 	private final Duration maxBackOff;
 	private final Duration lease;
 	private final Duration discoveryInterval;
+	/** Each network's own cadence, where it differs from {@link #interval}. */
+	private final Map<String, Duration> networkIntervals;
+	private final Duration whilePushed;
 	private final String node;
 	private volatile @Nullable Instant lastDiscovery;
 
@@ -85,7 +91,8 @@ public class InboxIngestion {
 			Clock clock, @Value("${chorus.inbox.poll-interval:PT30S}") Duration interval,
 			@Value("${chorus.inbox.max-back-off:PT15M}") Duration maxBackOff,
 			@Value("${chorus.inbox.lease:PT2M}") Duration lease,
-			@Value("${chorus.inbox.discovery-interval:PT1M}") Duration discoveryInterval) {
+			@Value("${chorus.inbox.discovery-interval:PT1M}") Duration discoveryInterval,
+			@Value("${chorus.inbox.poll-interval-while-pushed:PT5M}") Duration whilePushed, Environment environment) {
 		this.states = states;
 		this.records = records;
 		this.channels = channels;
@@ -97,6 +104,9 @@ public class InboxIngestion {
 		this.maxBackOff = maxBackOff;
 		this.lease = lease;
 		this.discoveryInterval = discoveryInterval;
+		this.whilePushed = whilePushed;
+		this.networkIntervals = Binder.get(environment)
+			.bind("chorus.inbox.poll-intervals", Bindable.mapOf(String.class, Duration.class)).orElse(Map.of());
 		this.node = ManagementFactory.getRuntimeMXBean().getName();
 	}
 
@@ -210,7 +220,7 @@ public class InboxIngestion {
 				cursor = page.cursor();
 			}
 			Instant now = clock.instant();
-			states.succeeded(channelId, owner, now, now.plus(interval));
+			states.succeeded(channelId, owner, now, now.plus(cadence(row, now)));
 		}
 		catch (ChannelPausedException e) {
 			Instant now = clock.instant();
@@ -235,12 +245,29 @@ public class InboxIngestion {
 	private void backOff(StateRow row, String owner, String error, @Nullable Instant retryAt) {
 		Instant now = clock.instant();
 		int failures = Math.min(row.consecutiveFailures() + 1, 20);
-		Duration wait = interval.multipliedBy(1L << Math.min(failures, 16));
+		Duration wait = networkInterval(row.network()).multipliedBy(1L << Math.min(failures, 16));
 		Instant next = now.plus(wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait);
 		if (retryAt != null && retryAt.isAfter(next)) {
 			next = retryAt;
 		}
 		states.failed(row.channelId(), owner, IngestionStates.FAILING, clip(error), true, now, next);
+	}
+
+	/** How often a channel of the network is read: its own cadence where one is set, else the default. */
+	Duration networkInterval(String network) {
+		return networkIntervals.getOrDefault(network, interval);
+	}
+
+	/**
+	 * When the channel is read next after a poll that got through: at its network's cadence; while the network's
+	 * webhook delivers to it (a delivery within the last {@code whilePushed}), only to catch up on what the deliveries
+	 * missed, at {@code whilePushed}.
+	 */
+	Duration cadence(StateRow row, Instant now) {
+		Duration own = networkInterval(row.network());
+		Instant pushed = row.lastPushedAt();
+		boolean pushing = pushed != null && pushed.isAfter(now.minus(whilePushed));
+		return pushing && whilePushed.compareTo(own) > 0 ? whilePushed : own;
 	}
 
 	/**
@@ -268,12 +295,12 @@ public class InboxIngestion {
 	 */
 	public int storePushed(WorkspaceId workspace, ChannelId channelId, List<InboxEvent> pushed) {
 		Optional<ChannelView> channel = channels.find(workspace, channelId);
-		if (channel.isEmpty() || pushed.isEmpty()) {
+		if (channel.isEmpty()) {
 			return 0;
 		}
 		Integer stored = transactions.execute(status -> {
 			Stored added = storeEvents(channel.get(), pushed);
-			states.received(channelId, added.count(), added.newest());
+			states.pushed(channelId, added.count(), added.newest(), clock.instant());
 			return added.count();
 		});
 		return stored == null ? 0 : stored;

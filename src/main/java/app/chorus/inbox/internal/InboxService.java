@@ -133,12 +133,14 @@ public class InboxService {
 
 	/**
 	 * Where reading one channel's inbox stands. {@code lagSeconds}: how old the inbox's view of the channel is (since
-	 * the last poll that got through); {@code null} before the first.
+	 * the last poll that got through); {@code null} before the first. {@code lastPushedAt}: the network's last webhook
+	 * delivery to the channel, if any.
 	 */
 	public record ChannelIngestion(UUID channelId, String name, String network, String status,
 			@Nullable Instant lastPollStartedAt, @Nullable Instant lastPollFinishedAt, @Nullable Instant lastSuccessAt,
 			@Nullable Instant nextPollAt, @Nullable String lastError, int consecutiveFailures,
-			@Nullable Instant newestItemAt, long itemsReceived, @Nullable Long lagSeconds) {
+			@Nullable Instant newestItemAt, long itemsReceived, @Nullable Long lagSeconds,
+			@Nullable Instant lastPushedAt) {
 	}
 
 	/**
@@ -366,13 +368,14 @@ public class InboxService {
 	private static ChannelIngestion ingestion(ChannelView channel, @Nullable StateRow state, Instant now) {
 		if (state == null) {
 			return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), "waiting",
-					null, null, null, null, null, 0, null, 0, null);
+					null, null, null, null, null, 0, null, 0, null, null);
 		}
 		Long lag = state.lastSuccessAt() == null ? null
 				: Math.max(0, Duration.between(state.lastSuccessAt(), now).toSeconds());
 		return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), state.status(),
 				state.lastPollStartedAt(), state.lastPollFinishedAt(), state.lastSuccessAt(), state.nextPollAt(),
-				state.lastError(), state.consecutiveFailures(), state.newestItemAt(), state.itemsReceived(), lag);
+				state.lastError(), state.consecutiveFailures(), state.newestItemAt(), state.itemsReceived(), lag,
+				state.lastPushedAt());
 	}
 
 	ConversationRow find(WorkspaceId workspace, UUID id) {

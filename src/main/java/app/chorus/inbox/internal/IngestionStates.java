@@ -38,7 +38,8 @@ class IngestionStates {
 	record StateRow(ChannelId channelId, WorkspaceId workspaceId, String network, String status,
 			@Nullable String cursor, Instant nextPollAt, @Nullable Instant lastPollStartedAt,
 			@Nullable Instant lastPollFinishedAt, @Nullable Instant lastSuccessAt, @Nullable String lastError,
-			int consecutiveFailures, @Nullable Instant newestItemAt, long itemsReceived) {
+			int consecutiveFailures, @Nullable Instant newestItemAt, long itemsReceived,
+			@Nullable Instant lastPushedAt) {
 	}
 
 	/** A channel to read, polled first at {@code firstPoll}; a channel known already keeps its state. */
@@ -101,17 +102,18 @@ class IngestionStates {
 			.params(cursor, newItems, ts(newestItemAt), ts(newestItemAt), channel.value(), owner).update() == 1;
 	}
 
-	/** Counts items the network pushed (a webhook), without the lease: the cursor is the poll's alone. */
-	void received(ChannelId channel, int newItems, @Nullable Instant newestItemAt) {
-		if (newItems == 0) {
-			return;
-		}
+	/**
+	 * The network pushed to the channel (a webhook delivery, new items or not): counted, and its time kept, without the
+	 * lease (the cursor is the poll's alone).
+	 */
+	void pushed(ChannelId channel, int newItems, @Nullable Instant newestItemAt, Instant at) {
 		jdbc.sql("""
 				update inbox.channel_states set items_received = items_received + ?,
 				    newest_item_at = case when newest_item_at is null or ? > newest_item_at then ?
-				                          else newest_item_at end
+				                          else newest_item_at end,
+				    last_pushed_at = greatest(last_pushed_at, ?)
 				where channel_id = ?""")
-			.params(newItems, ts(newestItemAt), ts(newestItemAt), channel.value()).update();
+			.params(newItems, ts(newestItemAt), ts(newestItemAt), ts(at), channel.value()).update();
 	}
 
 	/** The poll ended well: the lease is given back and the next poll is due at {@code next}. */
@@ -151,6 +153,6 @@ class IngestionStates {
 				rs.getString("status"), rs.getString("cursor"), instant(rs, "next_poll_at"),
 				instant(rs, "last_poll_started_at"), instant(rs, "last_poll_finished_at"),
 				instant(rs, "last_success_at"), rs.getString("last_error"), rs.getInt("consecutive_failures"),
-				instant(rs, "newest_item_at"), rs.getLong("items_received"));
+				instant(rs, "newest_item_at"), rs.getLong("items_received"), instant(rs, "last_pushed_at"));
 	}
 }
