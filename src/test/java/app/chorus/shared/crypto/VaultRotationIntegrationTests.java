@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.chorus.channels.ChannelId;
 import app.chorus.channels.internal.vault.CredentialVault;
+import app.chorus.channels.internal.vault.WebhookSecrets;
 import app.chorus.channels.spi.Credentials;
 import app.chorus.identity.UserAccount;
 import app.chorus.identity.internal.SignIn;
@@ -42,6 +43,9 @@ class VaultRotationIntegrationTests {
 	CredentialVault vault;
 
 	@Autowired
+	WebhookSecrets webhookSecrets;
+
+	@Autowired
 	TwoFactorService twoFactor;
 
 	@Autowired
@@ -60,6 +64,7 @@ class VaultRotationIntegrationTests {
 		Credentials credentials = new Credentials("at-rotation", "rt-rotation", null,
 				Map.of("appPassword", "ap-rotation"));
 		vault.store(workspace, channel, credentials);
+		webhookSecrets.store(workspace, channel, "webhook-secret-rotation", Instant.now());
 		UserAccount person = world.person("rotation");
 		String secret = twoFactor.offer(person, "Chorus").secret();
 		twoFactor.confirm(person, secret, Totp.code(secret, Instant.now()));
@@ -79,7 +84,8 @@ class VaultRotationIntegrationTests {
 
 		assertThat(outcome.primaryKeyId()).isNotEqualTo(oldKey).isEqualTo(masterKey.primaryKeyId());
 		assertThat(outcome.reencrypted())
-			.containsOnlyKeys("channel credentials", "two-factor secrets", "OAuth application secrets")
+			.containsOnlyKeys("channel credentials", "channel webhook secrets", "two-factor secrets",
+					"OAuth application secrets")
 			.allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
 		assertThat(outcome.retiredKeys()).isPositive();
 		assertThat(jdbc.sql("select key_id from channels.secrets where channel_id = ?").param(channel.value())
@@ -87,6 +93,9 @@ class VaultRotationIntegrationTests {
 		assertThat(jdbc.sql("select totp_key_id from identity.users where id = ?").param(person.id().value())
 			.query(Long.class).single()).isEqualTo(outcome.primaryKeyId());
 		assertThat(vault.load(workspace, channel)).isEqualTo(credentials);
+		assertThat(webhookSecrets.load(workspace, channel)).contains("webhook-secret-rotation");
+		assertThat(jdbc.sql("select key_id from channels.webhook_secrets where channel_id = ?").param(channel.value())
+			.query(Long.class).single()).isEqualTo(outcome.primaryKeyId());
 		assertThat(jdbc.sql("select key_id from channels.oauth_apps where instance_url = ?").param(instance)
 			.query(Long.class).single()).isEqualTo(outcome.primaryKeyId());
 		assertThat(signIn.checkSecondFactor(person.id(), Totp.code(secret, Instant.now().plusSeconds(30)),

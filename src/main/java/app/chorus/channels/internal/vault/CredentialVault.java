@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class CredentialVault implements Reencrypting {
 
 	private static final Logger log = LoggerFactory.getLogger(CredentialVault.class);
-	private static final int BATCH = 100;
 
 	/** The stored form, independent of the SPI record, so a change there cannot make stored secrets unreadable. */
 	record Stored(int version, String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt,
@@ -120,47 +118,15 @@ public class CredentialVault implements Reencrypting {
 
 	@Override
 	public int reencryptAll() {
-		int count = 0;
-		List<UUID> unreadable = new ArrayList<>();
-		UUID after = new UUID(0, 0); // the nil UUID sorts first; no channel has it
-		while (true) {
-			List<Row> stale = jdbc.sql("""
-					select channel_id, ciphertext from channels.secrets where key_id <> ? and channel_id > ?
-					order by channel_id limit ?""")
-				.params(masterKey.primaryKeyId(), after, BATCH)
-				.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)))
-				.list();
-			if (stale.isEmpty()) {
-				break;
-			}
-			for (Row row : stale) {
-				byte[] associatedData = associatedData(row.channelId());
-				byte[] resealed;
-				try {
-					resealed = masterKey.seal(masterKey.open(row.ciphertext(), associatedData), associatedData);
-				}
-				catch (UnreadableSecretException e) {
-					unreadable.add(row.channelId());
-					continue;
-				}
-				// Compared with the ciphertext read: credentials stored meanwhile are never overwritten with old ones.
-				count += jdbc.sql("""
-						update channels.secrets set ciphertext = ?, key_id = ?
-						where channel_id = ? and ciphertext = ?""")
-					.params(resealed, MasterKey.keyIdOf(resealed), row.channelId(), row.ciphertext())
-					.update();
-			}
-			after = stale.getLast().channelId();
-		}
+		SealedRows.Resealed resealed = SealedRows.reseal(jdbc, masterKey, "channels.secrets",
+				CredentialVault::associatedData);
+		List<UUID> unreadable = resealed.unreadable();
 		if (!unreadable.isEmpty()) {
 			// Unreadable before the rotation already, so leaving them loses nothing; their channels must reconnect.
 			log.warn("The credentials of {} channel(s) cannot be opened with the master key and were left as they are; "
 					+ "those channels need to be connected again: {}", unreadable.size(), unreadable);
 		}
-		return count;
-	}
-
-	private record Row(UUID channelId, byte[] ciphertext) {
+		return resealed.count();
 	}
 
 	private static byte[] associatedData(UUID channel) {

@@ -3,7 +3,6 @@ package app.chorus.channels.internal.vault;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import app.chorus.shared.ids.WorkspaceId;
 public class WebhookSecrets implements Reencrypting {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
-	private static final int BATCH = 100;
 
 	private final JdbcClient jdbc;
 	private final MasterKey masterKey;
@@ -98,46 +96,14 @@ public class WebhookSecrets implements Reencrypting {
 
 	@Override
 	public int reencryptAll() {
-		int count = 0;
-		List<UUID> unreadable = new ArrayList<>();
-		UUID after = new UUID(0, 0);
-		while (true) {
-			List<Row> stale = jdbc.sql("""
-					select channel_id, ciphertext from channels.webhook_secrets where key_id <> ? and channel_id > ?
-					order by channel_id limit ?""")
-				.params(masterKey.primaryKeyId(), after, BATCH)
-				.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)))
-				.list();
-			if (stale.isEmpty()) {
-				break;
-			}
-			for (Row row : stale) {
-				byte[] associatedData = associatedData(row.channelId());
-				byte[] resealed;
-				try {
-					resealed = masterKey.seal(masterKey.open(row.ciphertext(), associatedData), associatedData);
-				}
-				catch (UnreadableSecretException e) {
-					unreadable.add(row.channelId());
-					continue;
-				}
-				// compared with the ciphertext read: a secret made meanwhile is never overwritten with the old one
-				count += jdbc.sql("""
-						update channels.webhook_secrets set ciphertext = ?, key_id = ?
-						where channel_id = ? and ciphertext = ?""")
-					.params(resealed, MasterKey.keyIdOf(resealed), row.channelId(), row.ciphertext())
-					.update();
-			}
-			after = stale.getLast().channelId();
-		}
+		SealedRows.Resealed resealed = SealedRows.reseal(jdbc, masterKey, "channels.webhook_secrets",
+				WebhookSecrets::associatedData);
+		List<UUID> unreadable = resealed.unreadable();
 		if (!unreadable.isEmpty()) {
 			log.warn("The webhook secrets of {} channel(s) cannot be opened with the master key and were left as they "
 					+ "are; make new ones for those channels: {}", unreadable.size(), unreadable);
 		}
-		return count;
-	}
-
-	private record Row(UUID channelId, byte[] ciphertext) {
+		return resealed.count();
 	}
 
 	private static byte[] associatedData(UUID channel) {
