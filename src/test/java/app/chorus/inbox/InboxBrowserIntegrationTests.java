@@ -5,6 +5,8 @@ import static app.chorus.inbox.BlueskyNotifications.newest;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,12 +35,14 @@ import app.chorus.workspace.Membership;
 
 /**
  * The inbox in Debian's Chromium (headless): with the list open, a new message read from the channel appears without
- * a reload; it is opened with the keyboard (j, Enter), answered after r, and the reply shows as sent.
+ * a reload; it is opened with the keyboard (j, Enter), answered after r, and the reply shows as sent. Both pages are
+ * photographed at a laptop's and a phone's width into {@code target/inbox-browser}, and neither scrolls sideways.
  */
 @ChorusIntegrationTest
 class InboxBrowserIntegrationTests {
 
 	static final Instant T = Instant.parse("2026-05-06T08:00:00Z");
+	static final Path EVIDENCE = Paths.get("target", "inbox-browser");
 
 	@RegisterExtension
 	static WireMockExtension pds = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -89,6 +93,7 @@ class InboxBrowserIntegrationTests {
 				assertThat(chromium.driver().executeScript("return window.inboxNotReloaded === true;"))
 					.as("the message came without reloading the page").isEqualTo(true);
 				assertThat(arrived.getText()).contains("Nobody has it").contains("On track");
+				chromium.photographHere(EVIDENCE, "list");
 
 				WebElement body = chromium.driver().findElement(By.tagName("body"));
 				body.sendKeys("j");
@@ -108,6 +113,7 @@ class InboxBrowserIntegrationTests {
 					.until(ExpectedConditions.textToBe(By.cssSelector("p.notice"), "Your reply was sent."));
 				WebElement reply = chromium.visible(By.cssSelector("li.reply"));
 				assertThat(reply.getText()).contains("Yes, 10 to 16 on Sundays.").contains("Sent");
+				chromium.photographHere(EVIDENCE, "conversation");
 			}
 			catch (RuntimeException | AssertionError e) {
 				chromium.keepEvidence("inbox-browser");
