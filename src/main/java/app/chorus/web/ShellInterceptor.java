@@ -62,6 +62,7 @@ class ShellInterceptor implements HandlerInterceptor {
 		if (membership != null) {
 			navigation.add(new Shell.NavItem("nav.home", "/", path.equals("/")));
 			if (membership.can(Permission.CONTENT_VIEW)) {
+				navigation.add(item("nav.inbox", "/inbox", path));
 				navigation.add(item("nav.posts", "/posts", path));
 				navigation.add(item("nav.calendar", "/calendar", path));
 				navigation.add(item("nav.channels", "/channels", path));

@@ -1,14 +1,10 @@
 package app.chorus.inbox.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -24,15 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
-import app.chorus.identity.UserAccount;
+import app.chorus.inbox.internal.Callers;
 import app.chorus.inbox.internal.ConversationTags;
 import app.chorus.inbox.internal.InboxReplies;
+import app.chorus.inbox.internal.InboxListFilters;
+import app.chorus.inbox.internal.InboxListFilters.Checked;
 import app.chorus.inbox.internal.InboxService;
 import app.chorus.inbox.internal.InboxService.ChannelIngestion;
 import app.chorus.inbox.internal.InboxService.ConversationView;
-import app.chorus.inbox.internal.InboxService.ItemCursor;
 import app.chorus.inbox.internal.InboxService.ItemView;
 import app.chorus.inbox.internal.InboxService.ReplyView;
 import app.chorus.inbox.sla.SlaClock;
@@ -57,9 +53,6 @@ class InboxApi {
 
 	static final int DEFAULT_PAGE = 50;
 	static final int MAX_PAGE = 200;
-	/** The longest search a list takes, in characters. */
-	static final int MAX_QUERY = 200;
-	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	private final InboxService inbox;
 	private final InboxReplies replies;
@@ -150,17 +143,15 @@ class InboxApi {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
-		if (type != null && !InboxService.TYPES.contains(type)) {
-			throw ChorusException.invalid("type", "error.parameter", "type");
-		}
-		Filters filters = filters(network, status, language, sentiment, assigneeId, sla, q);
+		InboxListFilters.type(type);
+		Checked filters = filters(network, status, language, sentiment, assigneeId, sla, q);
 		int size = size(limit);
 		List<ItemView> page = inbox.items(membership.workspaceId(),
-				new InboxService.ItemQuery(channelId, network, type, status, conversationId, tag(tag), language,
-						sentiment, filters.assignee(), filters.unassigned(), sla, filters.search()),
-				itemCursor(cursor), size + 1);
-		String next = page.size() > size ? encode(page.get(size - 1).receivedAt() + "|" + page.get(size - 1).id())
-				: null;
+				new InboxService.ItemQuery(channelId, network, type, status, conversationId,
+						InboxListFilters.tag(tag), language, sentiment, filters.assignee(), filters.unassigned(), sla,
+						filters.search()),
+				InboxListFilters.itemCursor(cursor), size + 1);
+		String next = page.size() > size ? InboxListFilters.itemCursor(page.get(size - 1)) : null;
 		List<ItemView> shown = page.stream().limit(size).toList();
 		Map<UUID, List<String>> tags = inbox.tagsOf(membership.workspaceId(),
 				shown.stream().map(ItemView::conversationId).toList());
@@ -184,13 +175,13 @@ class InboxApi {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
-		Filters filters = filters(network, status, language, sentiment, assigneeId, sla, q);
+		Checked filters = filters(network, status, language, sentiment, assigneeId, sla, q);
 		int size = size(limit);
 		List<ConversationView> page = inbox.conversations(membership.workspaceId(),
 				new InboxService.ConversationQuery(channelId, network, status, filters.assignee(),
-						filters.unassigned(), tag(tag), sla, language, sentiment, filters.search()),
-				cursor == null ? null : conversationCursor(cursor), size + 1);
-		String next = page.size() > size ? encode(page.get(size - 1).id().toString()) : null;
+						filters.unassigned(), InboxListFilters.tag(tag), sla, language, sentiment, filters.search()),
+				cursor == null ? null : InboxListFilters.conversationCursor(cursor), size + 1);
+		String next = page.size() > size ? InboxListFilters.conversationCursor(page.get(size - 1).id()) : null;
 		return new Page<>(page.stream().limit(size).map(InboxApi::resource).toList(), next);
 	}
 
@@ -274,44 +265,10 @@ class InboxApi {
 	}
 
 	/** The list filters the item and conversation lists share, checked. */
-	private record Filters(@Nullable UUID assignee, boolean unassigned, @Nullable String search) {
-	}
-
-	private Filters filters(@Nullable String network, @Nullable String status, @Nullable String language,
+	private Checked filters(@Nullable String network, @Nullable String status, @Nullable String language,
 			@Nullable String sentiment, @Nullable String assigneeId, @Nullable String sla, @Nullable String q) {
-		if (network != null && NetworkKey.fromKey(network).isEmpty()) {
-			throw ChorusException.invalid("network", "error.parameter", "network");
-		}
-		if (status != null && !InboxService.STATUSES.contains(status)) {
-			throw ChorusException.invalid("status", "error.parameter", "status");
-		}
-		if (language != null && !LANGUAGE.matcher(language).matches()) {
-			throw ChorusException.invalid("language", "error.parameter", "language");
-		}
-		if (sentiment != null && !InboxService.SENTIMENTS.contains(sentiment)) {
-			throw ChorusException.invalid("sentiment", "error.parameter", "sentiment");
-		}
-		if (sla != null && !InboxService.SLA_STATES.contains(sla)) {
-			throw ChorusException.invalid("sla", "error.parameter", "sla");
-		}
-		if (q != null && q.length() > MAX_QUERY) {
-			throw ChorusException.invalid("q", "inbox.search.too-long", MAX_QUERY);
-		}
-		if (assigneeId == null) {
-			return new Filters(null, false, q);
-		}
-		return switch (assigneeId) {
-			case "none" -> new Filters(null, true, q);
-			case "me" -> new Filters(currentUser.require().id().value(), false, q);
-			default -> {
-				try {
-					yield new Filters(UUID.fromString(assigneeId), false, q);
-				}
-				catch (IllegalArgumentException e) {
-					throw ChorusException.invalid("assigneeId", "error.parameter", "assigneeId");
-				}
-			}
-		};
+		return InboxListFilters.check(network, status, language, sentiment, assigneeId, sla, q,
+				currentUser.require().id().value());
 	}
 
 	@Operation(summary = "Every channel with where reading its inbox stands: status, last polls, last error, "
@@ -323,19 +280,7 @@ class InboxApi {
 	}
 
 	private AuditActor actor() {
-		UserAccount me = currentUser.require();
-		return AuditActor.user(me.id(), me.email());
-	}
-
-	private static @Nullable String tag(@Nullable String tag) {
-		if (tag == null) {
-			return null;
-		}
-		String kept = ConversationTags.normalise(tag);
-		if (kept.isEmpty()) {
-			throw ChorusException.invalid("tag", "error.parameter", "tag");
-		}
-		return kept;
+		return Callers.actor(currentUser);
 	}
 
 	private static int size(@Nullable Integer limit) {
@@ -358,53 +303,7 @@ class InboxApi {
 
 	static @Nullable UUID uuid(Map<String, Object> body, String field) {
 		String value = string(body, field);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException e) {
-			throw ChorusException.invalid(field, "error.parameter", field);
-		}
-	}
-
-	private static String encode(String position) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String decode(String cursor) {
-		try {
-			return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException e) {
-			throw ChorusException.invalid("cursor", "error.cursor");
-		}
-	}
-
-	private static @Nullable ItemCursor itemCursor(@Nullable String cursor) {
-		if (cursor == null) {
-			return null;
-		}
-		String[] parts = decode(cursor).split("\\|", 2);
-		try {
-			if (parts.length != 2) {
-				throw new IllegalArgumentException("not an item cursor");
-			}
-			return new ItemCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
-			throw ChorusException.invalid("cursor", "error.cursor");
-		}
-	}
-
-	private static UUID conversationCursor(String cursor) {
-		try {
-			return UUID.fromString(decode(cursor));
-		}
-		catch (IllegalArgumentException e) {
-			throw ChorusException.invalid("cursor", "error.cursor");
-		}
+		return value == null ? null : InboxListFilters.uuid(field, value);
 	}
 
 	static ItemResource resource(ItemView item, List<String> tags) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.chorus.identity.CurrentUser;
+import app.chorus.inbox.internal.Callers;
 import app.chorus.inbox.internal.InboxModeration;
 import app.chorus.inbox.internal.InboxModeration.ItemActions;
 import app.chorus.inbox.internal.InboxService.ModerationView;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.chorus.identity.CurrentUser;
+import app.chorus.inbox.internal.Callers;
 import app.chorus.inbox.internal.InboxNotes;
 import app.chorus.inbox.internal.InboxService.NoteView;
 import app.chorus.shared.web.Page;

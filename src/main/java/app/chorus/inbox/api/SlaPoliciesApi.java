@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.chorus.identity.CurrentUser;
+import app.chorus.inbox.internal.Callers;
 import app.chorus.inbox.internal.SlaPolicies;
 import app.chorus.inbox.internal.SlaPolicies.PolicyView;
 import app.chorus.inbox.sla.BusinessHours.Opening;

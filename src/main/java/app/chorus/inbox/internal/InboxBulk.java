@@ -43,20 +43,53 @@ public class InboxBulk {
 	 */
 	public List<ConversationView> change(Membership membership, AuditActor actor, List<UUID> ids, Change change) {
 		WorkspaceId workspace = membership.workspaceId();
-		Set<UUID> distinct = new LinkedHashSet<>(ids);
-		if (distinct.isEmpty() || distinct.size() > MAX) {
-			throw ChorusException.invalid("ids", "inbox.assign.bulk.ids.range", MAX);
-		}
+		Set<UUID> distinct = distinct(ids);
 		if (change.status() == null && change.priority() == null && !change.assigneeGiven()) {
 			throw ChorusException.invalid("status", "inbox.assign.bulk.nothing-to-change");
 		}
 		inbox.check(workspace, change);
-		return transactions.execute(s -> {
-			List<ConversationRow> locked = records.lockConversations(workspace, distinct);
-			if (locked.size() != distinct.size()) {
-				throw ChorusException.notFound("conversation");
+		return transactions.execute(s -> locked(workspace, distinct).stream()
+			.map(row -> inbox.apply(workspace, actor, row, change)).toList());
+	}
+
+	/**
+	 * Adds the tags to every conversation named, keeping the tags each has, all or nothing; each conversation's new
+	 * tags are recorded on their own.
+	 * @param tags already in their kept form ({@link ConversationTags})
+	 * @throws ChorusException 422 naming {@code ids} when there are none or more than {@link #MAX}, {@code tags} when
+	 * there are none or a conversation would have more than {@link ConversationTags#MAX_COUNT}; 404 when any id is not
+	 * a conversation of the workspace (then nothing is changed)
+	 */
+	public List<ConversationView> tag(Membership membership, AuditActor actor, List<UUID> ids, List<String> tags) {
+		WorkspaceId workspace = membership.workspaceId();
+		Set<UUID> distinct = distinct(ids);
+		if (tags.isEmpty()) {
+			throw ChorusException.invalid("tags", "inbox.tag.required");
+		}
+		return transactions.execute(s -> locked(workspace, distinct).stream().map(row -> {
+			Set<String> merged = new LinkedHashSet<>(row.tags());
+			merged.addAll(tags);
+			if (merged.size() > ConversationTags.MAX_COUNT) {
+				throw ChorusException.invalid("tags", "inbox.tag.too-many", ConversationTags.MAX_COUNT);
 			}
-			return locked.stream().map(row -> inbox.apply(workspace, actor, row, change)).toList();
-		});
+			return inbox.apply(workspace, actor, row,
+					new Change(null, null, false, null, List.copyOf(merged)));
+		}).toList());
+	}
+
+	private static Set<UUID> distinct(List<UUID> ids) {
+		Set<UUID> distinct = new LinkedHashSet<>(ids);
+		if (distinct.isEmpty() || distinct.size() > MAX) {
+			throw ChorusException.invalid("ids", "inbox.assign.bulk.ids.range", MAX);
+		}
+		return distinct;
+	}
+
+	private List<ConversationRow> locked(WorkspaceId workspace, Set<UUID> ids) {
+		List<ConversationRow> locked = records.lockConversations(workspace, ids);
+		if (locked.size() != ids.size()) {
+			throw ChorusException.notFound("conversation");
+		}
+		return locked;
 	}
 }

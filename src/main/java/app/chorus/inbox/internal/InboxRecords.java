@@ -173,6 +173,16 @@ class InboxRecords {
 			.params(workspace.value(), id).query(InboxRecords::conversation).optional();
 	}
 
+	/** The workspace's conversations with these ids; ids of other workspaces are not among them. */
+	List<ConversationRow> conversations(WorkspaceId workspace, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from inbox.conversations where workspace_id = :ws and id = any(cast(:ids as uuid[]))")
+			.param("ws", workspace.value()).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+			.query(InboxRecords::conversation).list();
+	}
+
 	void updateConversation(WorkspaceId workspace, UUID id, String status, String priority,
 			@Nullable UserId assignee, @Nullable Instant resolvedAt) {
 		jdbc.sql("""

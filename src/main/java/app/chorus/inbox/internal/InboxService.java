@@ -223,6 +223,13 @@ public class InboxService {
 		return view(find(workspace, id));
 	}
 
+	/** These conversations (those the workspace has) without their messages, by id, their SLA clocks read now. */
+	public Map<UUID, ConversationView> summaries(WorkspaceId workspace, Collection<UUID> ids) {
+		Instant now = clock.instant();
+		return records.conversations(workspace, Set.copyOf(ids)).stream().map(c -> view(c, now))
+			.collect(Collectors.toMap(ConversationView::id, Function.identity()));
+	}
+
 	/** The conversation with its items and our replies, oldest first. */
 	public ConversationDetail conversation(WorkspaceId workspace, UUID id) {
 		ConversationRow conversation = find(workspace, id);

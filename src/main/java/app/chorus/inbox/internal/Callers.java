@@ -1,16 +1,16 @@
-package app.chorus.inbox.api;
+package app.chorus.inbox.internal;
 
 import app.chorus.identity.CurrentUser;
 import app.chorus.identity.UserAccount;
 import app.chorus.shared.audit.AuditActor;
 
-/** Who is calling, as the audit trail names them. */
-final class Callers {
+/** Who is calling, as the audit trail names them: the signed-in member, through the API or the pages. */
+public final class Callers {
 
 	private Callers() {
 	}
 
-	static AuditActor actor(CurrentUser currentUser) {
+	public static AuditActor actor(CurrentUser currentUser) {
 		UserAccount me = currentUser.require();
 		return AuditActor.user(me.id(), me.email());
 	}
