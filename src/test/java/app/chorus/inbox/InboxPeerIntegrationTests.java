@@ -64,7 +64,7 @@ class InboxPeerIntegrationTests {
 	}
 
 	@Test
-	void aReplyAndAMentionArriveWithinTenSecondsAndOurAnswerLandsAsAReplyRecord() {
+	void aReplyAndAMentionArriveWithinTenSecondsOurAnswerLandsAsAReplyRecordAndHidingWritesTheThreadgate() {
 		Api api = new Api(port);
 		Membership workspace = world.workspace("peerinbox");
 		String token = world.token(world.owner(workspace), workspace);
@@ -120,6 +120,18 @@ class InboxPeerIntegrationTests {
 		assertThat(record.path("reply").path("parent").path("cid").asString())
 			.isEqualTo(reply.path("cid").asString());
 		assertThat(record.path("reply").path("root").path("uri").asString()).isEqualTo(ours.path("uri").asString());
+
+		// hiding the fan's reply writes the threadgate of our post, which the real PDS validates and keeps
+		Api.Response hidden = api.post("/api/v1/inbox/conversations/" + replyItem.get("conversationId").asString()
+				+ "/moderation", token, Map.of("action", "hide", "itemId", replyItem.get("id").asString()));
+		assertThat(hidden.status()).as(hidden.raw().body()).isEqualTo(201);
+		assertThat(hidden.json().get("outcome").asString()).isEqualTo("done");
+		String ourRkey = ours.path("uri").asString().substring(ours.path("uri").asString().lastIndexOf('/') + 1);
+		JsonNode gate = Pds.get("com.atproto.repo.getRecord", null, "repo", brand.did(), "collection",
+				"app.bsky.feed.threadgate", "rkey", ourRkey).path("value");
+		assertThat(gate.path("post").asString()).isEqualTo(ours.path("uri").asString());
+		assertThat(gate.path("hiddenReplies").get(0).asString()).isEqualTo(reply.path("uri").asString());
+		assertThat(gate.has("allow")).as("everyone may still reply").isFalse();
 
 		JsonNode state = api.get("/api/v1/inbox/channels", token).json().get("items").get(0);
 		assertThat(state.get("status").asString()).isEqualTo("ok");
