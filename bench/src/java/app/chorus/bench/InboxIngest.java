@@ -199,6 +199,19 @@ public final class InboxIngest {
 			authors.add("did:plc:fan" + String.format(Locale.ROOT, "%021d", i));
 		}
 
+		// a channel's first read starts from its newest page (a new channel does not import its whole history), so
+		// the feed starts once every channel has been read once
+		say("Waiting for every channel's first read");
+		Instant firstReads = Instant.now().plus(timeout);
+		while (jdbc.sql("select count(*) from inbox.channel_states where workspace_id = ?"
+				+ " and last_success_at is not null")
+			.param(workspace.workspaceId().value()).query(Long.class).single() < channels) {
+			if (Instant.now().isAfter(firstReads)) {
+				throw new IllegalStateException("not every channel was read within " + seconds(timeout));
+			}
+			Thread.sleep(250);
+		}
+
 		try (LiveClient live = new LiveClient("http://localhost:" + port + "/api/v1/inbox/stream", token)) {
 			if (!warmup.isZero()) {
 				say("Warming up for %s at %d items/s (not measured)", seconds(warmup), rate);

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * backwards from the newest notification until it meets the watermark, and returns everything newer, oldest first,
  * with the new watermark. When that takes more than {@value #MAX_PAGES} pages, the cursor also remembers where the
  * walk stopped, and the next read goes on from there before starting again at the newest; nothing between is skipped.
- * A {@code null} cursor reads only the newest page.
+ * A {@code null} cursor reads only the newest page (connecting an account does not import its history); when the inbox
+ * is empty then, the cursor becomes a watermark at the epoch, so whatever arrives before the next read is read whole.
  * <p>
  * The AppView may index a notification after a later one and still date it earlier (seen with a reply indexed after a
  * mention written after it), so every read also walks {@link #LATE} below the watermark, but no further than
@@ -141,6 +142,10 @@ final class BlueskyInbox {
 			}
 			page = answer.cursor();
 			caughtUp = caughtUp || since == null || page == null || answer.all().isEmpty();
+		}
+		if (since == null && next == null) {
+			// nothing yet: from now on everything is new, however much of it comes before the next read
+			next = new Watermark(Instant.EPOCH, new TreeSet<>(), new java.util.TreeMap<>());
 		}
 		List<InboxEvent> events = fresh.stream()
 			.sorted(Comparator.comparing((Notification n) -> instant(n.indexedAt())).thenComparing(Notification::uri))

@@ -229,13 +229,24 @@ class BlueskyInboxTests {
 	}
 
 	@Test
-	void anEmptyInboxKeepsTheCursorUnset() {
+	void afterAnEmptyFirstReadEverythingThatArrivesIsReadEvenWhenItIsMoreThanAPage() {
 		newestPage(page(null, List.of()));
 
-		InboxPage page = bluesky.read(session, null);
+		InboxPage empty = bluesky.read(session, null);
 
-		assertThat(page.events()).isEmpty();
-		assertThat(page.cursor()).isNull();
+		assertThat(empty.events()).isEmpty();
+		assertThat(empty.cursor()).isNotNull();
+		server.resetAll();
+		newestPage(page("p1", List.of(simple("n5", at(5)), simple("n4", at(4)))));
+		pageAt("p1", page("p2", List.of(simple("n3", at(3)), simple("n2", at(2)))));
+		pageAt("p2", page(null, List.of(simple("n1", at(1)))));
+
+		InboxPage arrived = bluesky.read(session, empty.cursor());
+
+		assertThat(arrived.events()).extracting(InboxEvent::remoteId)
+			.containsExactly(postUri("n1"), postUri("n2"), postUri("n3"), postUri("n4"), postUri("n5"));
+		InboxPage nothingNew = bluesky.read(session, arrived.cursor());
+		assertThat(nothingNew.events()).isEmpty();
 	}
 
 	@Test
