@@ -65,8 +65,6 @@ public class InboxIngestion {
 	private static final Logger log = LoggerFactory.getLogger(InboxIngestion.class);
 	/** Reads of one channel in one poll at most (each read may itself walk several of the network's pages). */
 	static final int MAX_READS_PER_POLL = 10;
-	/** Channels polled side by side in one sweep at most. */
-	private static final int BATCH = 20;
 	private static final Duration UNSUPPORTED_RECHECK = Duration.ofDays(1);
 
 	private final IngestionStates states;
@@ -83,6 +81,8 @@ public class InboxIngestion {
 	/** Each network's own cadence, where it differs from {@link #interval}. */
 	private final Map<String, Duration> networkIntervals;
 	private final Duration whilePushed;
+	/** Channels polled side by side in one sweep at most. */
+	private final int pollsPerSweep;
 	private final String node;
 	private volatile @Nullable Instant lastDiscovery;
 
@@ -92,7 +92,8 @@ public class InboxIngestion {
 			@Value("${chorus.inbox.max-back-off:PT15M}") Duration maxBackOff,
 			@Value("${chorus.inbox.lease:PT2M}") Duration lease,
 			@Value("${chorus.inbox.discovery-interval:PT1M}") Duration discoveryInterval,
-			@Value("${chorus.inbox.poll-interval-while-pushed:PT5M}") Duration whilePushed, Environment environment) {
+			@Value("${chorus.inbox.poll-interval-while-pushed:PT5M}") Duration whilePushed,
+			@Value("${chorus.inbox.polls-per-sweep:20}") int pollsPerSweep, Environment environment) {
 		this.states = states;
 		this.records = records;
 		this.channels = channels;
@@ -105,6 +106,7 @@ public class InboxIngestion {
 		this.lease = lease;
 		this.discoveryInterval = discoveryInterval;
 		this.whilePushed = whilePushed;
+		this.pollsPerSweep = pollsPerSweep;
 		this.networkIntervals = Binder.get(environment)
 			.bind("chorus.inbox.poll-intervals", Bindable.mapOf(String.class, Duration.class)).orElse(Map.of());
 		this.node = ManagementFactory.getRuntimeMXBean().getName();
@@ -115,7 +117,7 @@ public class InboxIngestion {
 		discoverIfDue();
 		Instant now = clock.instant();
 		String owner = owner();
-		List<StateRow> due = states.claimDue(owner, now, now.plus(lease), BATCH);
+		List<StateRow> due = states.claimDue(owner, now, now.plus(lease), pollsPerSweep);
 		if (due.isEmpty()) {
 			return;
 		}
