@@ -29,7 +29,7 @@ class InboxPollTask {
 	 */
 	@Bean
 	RecurringTask<Void> pollInboxesTask(@Lazy InboxIngestion ingestion,
-			@Value("${chorus.inbox.sweep-interval:PT1S}") Duration interval,
+			@Value("${chorus.inbox.sweep-interval:PT0.25S}") Duration interval,
 			@Value("${chorus.inbox.background-polling:true}") boolean polling) {
 		return Tasks.recurring(NAME, FixedDelay.of(interval)).execute((instance, context) -> {
 			if (polling) {
