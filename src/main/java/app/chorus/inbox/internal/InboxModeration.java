@@ -235,6 +235,11 @@ public class InboxModeration {
 		return moderating(channel).map(Moderating::actions).map(EnumSet::copyOf).orElse(EnumSet.noneOf(Action.class));
 	}
 
+	/** Networks hide only what is written under the account's posts: replies and comments. */
+	public static boolean canBeHidden(String type) {
+		return "reply".equals(type) || "comment".equals(type);
+	}
+
 	/**
 	 * The channel's own message can only be deleted; someone else's can be hidden when it answers us (a reply or a
 	 * comment: networks hide only what is written under the account's posts), and its author blocked, muted or
@@ -243,9 +248,8 @@ public class InboxModeration {
 	private static Set<Action> applicable(Set<Action> offered, ChannelView channel, String authorId, String type) {
 		Set<Action> applicable = EnumSet.noneOf(Action.class);
 		boolean own = authorId.equals(channel.accountId());
-		boolean answersUs = "reply".equals(type) || "comment".equals(type);
 		for (Action action : offered) {
-			if (action == Action.HIDE && !answersUs) {
+			if (action == Action.HIDE && !canBeHidden(type)) {
 				continue;
 			}
 			if (own == (action == Action.DELETE)) {

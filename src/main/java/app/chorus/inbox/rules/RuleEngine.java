@@ -22,6 +22,7 @@ import app.chorus.channels.ChannelView;
 import app.chorus.channels.spi.Moderating;
 import app.chorus.inbox.InboxItemsReceived;
 import app.chorus.inbox.InboxRuleApplied;
+import app.chorus.inbox.internal.InboxModeration;
 import app.chorus.inbox.internal.InboxService;
 import app.chorus.inbox.internal.InboxService.ItemView;
 import app.chorus.inbox.internal.InboxService.ReceivedItem;
@@ -147,7 +148,7 @@ class RuleEngine {
 						}
 						case Action.Hide hide -> outcomes.add(channel.isEmpty() || !canHide(channel.get())
 								? RuleOutcome.skipped(action.kind(), "network-cannot-hide")
-								: !answersUs(item.type()) ? RuleOutcome.skipped(action.kind(), "not-a-reply")
+								: !InboxModeration.canBeHidden(item.type()) ? RuleOutcome.skipped(action.kind(), "not-a-reply")
 								: RuleOutcome.pending(action.kind(), null, null));
 					}
 				}
@@ -188,11 +189,6 @@ class RuleEngine {
 			return "not-first";
 		}
 		return alreadyReplying ? "already-replied" : null;
-	}
-
-	/** Networks hide only what is written under the account's posts: replies and comments. */
-	private static boolean answersUs(String type) {
-		return "reply".equals(type) || "comment".equals(type);
 	}
 
 	private boolean canHide(ChannelView channel) {

@@ -246,11 +246,12 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 			throw new IllegalArgumentException("Bluesky does not know the post " + replyUri);
 		}
 		String rootUri = found.get(0).record().path("reply").path("root").path("uri").asString("");
-		if (rootUri.isEmpty() || !AtUri.parse(rootUri).repo().equals(session.accountId())) {
+		AtUri root = rootUri.isEmpty() ? null : AtUri.parse(rootUri);
+		if (root == null || !root.repo().equals(session.accountId())) {
 			throw new IllegalArgumentException(
 					"Bluesky hides only replies in a thread the account started; " + replyUri + " is not one");
 		}
-		String rkey = AtUri.parse(rootUri).rkey();
+		String rkey = root.rkey();
 		Optional<StoredRecord> gate = threadgate(session, rkey);
 		ObjectNode record;
 		if (gate.isPresent() && gate.get().value() instanceof ObjectNode kept) {
