@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import app.chorus.support.Api;
 import app.chorus.support.AtprotoPeer;
 import app.chorus.support.AtprotoPeer.Account;
+import app.chorus.support.AtprotoPeer.AppView;
 import app.chorus.support.AtprotoPeer.Pds;
 import app.chorus.support.ChorusIntegrationTest;
 import app.chorus.support.TestWorld;
@@ -75,6 +76,7 @@ class InboxPeerIntegrationTests {
 				AtprotoPeer.PDS.replace("localhost", "127.0.0.1"), "handle", brand.handle(), "appPassword",
 				brand.appPassword())).json().get("id").asString();
 		JsonNode ours = post(brand, Map.of("text", "Our spring sale starts today"));
+		AppView.awaitIndexed(ours.path("uri").asString());
 
 		Instant said = Instant.now();
 		JsonNode reply = post(fan, Map.of("text", "Love it! <b>really</b>", "reply", Map.of("root", strongRef(ours),

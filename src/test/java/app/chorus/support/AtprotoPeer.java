@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -88,16 +89,34 @@ public final class AtprotoPeer {
 		}
 	}
 
+	private static URI query(String server, String nsid, String... params) {
+		List<String> query = new ArrayList<>();
+		for (int i = 0; i < params.length; i += 2) {
+			query.add(params[i] + "=" + URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+		}
+		return URI.create(server + "/xrpc/" + nsid + "?" + String.join("&", query));
+	}
+
+	/** What the AppView has indexed: a fan sees (and answers) a post only once the AppView shows it. */
+	public static final class AppView {
+
+		/**
+		 * Waits until the AppView shows the post. A reply the AppView indexes before the post it answers never
+		 * notifies the post's author (the reference AppView skips the notification when it indexes the parent later),
+		 * so a test replies only to a post the AppView has, as a person on Bluesky does.
+		 */
+		public static void awaitIndexed(String uri) {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+				.until(() -> Pds.send(HttpRequest.newBuilder(query(APPVIEW, "app.bsky.feed.getPosts", "uris", uri))
+					.GET(), null).path("posts").size() == 1);
+		}
+	}
+
 	/** Plain XRPC calls for what the adapter does not do itself (accounts, likes) and for checking its writes. */
 	public static final class Pds {
 
 		public static JsonNode get(String nsid, @Nullable String token, String... params) {
-			List<String> query = new ArrayList<>();
-			for (int i = 0; i < params.length; i += 2) {
-				query.add(params[i] + "=" + URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-			}
-			return send(HttpRequest.newBuilder(URI.create(PDS + "/xrpc/" + nsid + "?" + String.join("&", query)))
-				.GET(), token);
+			return send(HttpRequest.newBuilder(query(PDS, nsid, params)).GET(), token);
 		}
 
 		public static JsonNode post(String nsid, @Nullable String token, Map<String, Object> body) {
