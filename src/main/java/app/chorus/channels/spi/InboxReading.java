@@ -15,8 +15,17 @@ public interface InboxReading {
 	 */
 	InboxPage read(ChannelSession session, @Nullable String cursor);
 
-	/** A page and the cursor to resume from; {@code cursor} is unchanged when there was nothing new. */
-	record InboxPage(List<InboxEvent> events, @Nullable String cursor) {
+	/**
+	 * A page and the cursor to resume from; {@code cursor} is unchanged when there was nothing new.
+	 * @param more whether the network may hold more after {@code cursor} already, so that reading again at once is
+	 * worth it (a read that stopped at its page limit); false when the read caught up with the newest
+	 */
+	record InboxPage(List<InboxEvent> events, @Nullable String cursor, boolean more) {
+
+		/** A page that says nothing of what follows it: one that brought something is read after at once. */
+		public InboxPage(List<InboxEvent> events, @Nullable String cursor) {
+			this(events, cursor, !events.isEmpty());
+		}
 	}
 
 	/** What kind of message it is. */

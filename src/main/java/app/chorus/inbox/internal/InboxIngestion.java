@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
 
 import app.chorus.channels.ChannelConnected;
 import app.chorus.channels.ChannelDisconnected;
@@ -82,7 +86,9 @@ public class InboxIngestion {
 	private final Map<String, Duration> networkIntervals;
 	private final Duration whilePushed;
 	/** Channels polled side by side in one sweep at most. */
-	private final int pollsPerSweep;
+	/** Places for polls running at once on this node. */
+	private final Semaphore places;
+	private final ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor();
 	private final String node;
 	private volatile @Nullable Instant lastDiscovery;
 
@@ -106,26 +112,48 @@ public class InboxIngestion {
 		this.lease = lease;
 		this.discoveryInterval = discoveryInterval;
 		this.whilePushed = whilePushed;
-		this.pollsPerSweep = pollsPerSweep;
+		this.places = new Semaphore(pollsPerSweep);
 		this.networkIntervals = Binder.get(environment)
 			.bind("chorus.inbox.poll-intervals", Bindable.mapOf(String.class, Duration.class)).orElse(Map.of());
 		this.node = ManagementFactory.getRuntimeMXBean().getName();
 	}
 
-	/** One sweep: notices channels not known yet (now and then), then polls every channel that is due. */
+	/**
+	 * One sweep: notices channels not known yet (now and then), then starts a poll of each channel that is due, as
+	 * many as there are free places ({@code chorus.inbox.polls-per-sweep} polls run at once on a node). It does not
+	 * wait for them: a slow channel holds its own place only, and the next sweep fills the places that came free.
+	 */
 	void pollDue() {
 		discoverIfDue();
-		Instant now = clock.instant();
-		String owner = owner();
-		List<StateRow> due = states.claimDue(owner, now, now.plus(lease), pollsPerSweep);
-		if (due.isEmpty()) {
+		int free = places.availablePermits();
+		if (free == 0) {
 			return;
 		}
-		try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (StateRow row : due) {
-				polls.submit(() -> poll(row, owner));
+		Instant now = clock.instant();
+		String owner = owner();
+		for (StateRow row : states.claimDue(owner, now, now.plus(lease), free)) {
+			places.acquireUninterruptibly();
+			try {
+				polls.submit(() -> {
+					try {
+						poll(row, owner);
+					}
+					finally {
+						places.release();
+					}
+				});
+			}
+			catch (RejectedExecutionException e) {
+				// shutting down: the lease runs out and another node (or this one, restarted) reads the channel
+				places.release();
 			}
 		}
+	}
+
+	/** Lets the polls that are running finish (each stores its pages with their cursor), and starts no more. */
+	@PreDestroy
+	void stopPolling() {
+		polls.close();
 	}
 
 	/**
@@ -184,7 +212,10 @@ public class InboxIngestion {
 		}
 	}
 
-	/** Reads the claimed channel until it has nothing new (or {@value #MAX_READS_PER_POLL} reads), then gives it back. */
+	/**
+	 * Reads the claimed channel until the adapter says it caught up (or {@value #MAX_READS_PER_POLL} reads), then
+	 * gives it back.
+	 */
 	private void poll(StateRow row, String owner) {
 		WorkspaceId workspace = row.workspaceId();
 		ChannelId channelId = row.channelId();
@@ -216,7 +247,7 @@ public class InboxIngestion {
 					log.info("Inbox poll of channel {} lost its lease to another poll; leaving it", channelId);
 					return;
 				}
-				if (page.events().isEmpty() || Objects.equals(page.cursor(), cursor)) {
+				if (!page.more() || Objects.equals(page.cursor(), cursor)) {
 					break;
 				}
 				cursor = page.cursor();
@@ -277,8 +308,9 @@ public class InboxIngestion {
 	 * @return false when the lease was lost meanwhile (nothing was stored)
 	 */
 	boolean store(ChannelView channel, String owner, InboxPage page) {
+		Fresh fresh = fresh(channel, page.events());
 		Boolean stored = transactions.execute(status -> {
-			Stored added = storeEvents(channel, page.events());
+			Stored added = storeEvents(channel, fresh);
 			if (!states.advance(channel.id(), owner, page.cursor(), added.count(), added.newest())) {
 				status.setRollbackOnly();
 				return false;
@@ -300,8 +332,9 @@ public class InboxIngestion {
 		if (channel.isEmpty()) {
 			return 0;
 		}
+		Fresh fresh = fresh(channel.get(), pushed);
 		Integer stored = transactions.execute(status -> {
-			Stored added = storeEvents(channel.get(), pushed);
+			Stored added = storeEvents(channel.get(), fresh);
 			states.pushed(channelId, added.count(), added.newest(), clock.instant());
 			return added.count();
 		});
@@ -312,21 +345,35 @@ public class InboxIngestion {
 	private record Stored(int count, @Nullable Instant newest) {
 	}
 
+	/** The events of a batch that are not stored yet, each with its text's classification. */
+	private record Fresh(List<InboxEvent> events, List<Classification> classifications) {
+	}
+
 	/**
-	 * Stores the events not stored yet; runs inside the caller's transaction. The whole batch costs a handful of
-	 * statements however long it is: one read for what is stored already, two for the conversations, one batch of
-	 * inserts, one update of the conversations that got something, and one {@link InboxItemsReceived}.
+	 * The events not stored yet, classified; outside any transaction, so that no connection or lock is held while
+	 * language and sentiment are worked out. What is stored already is found with one read; an item that comes twice
+	 * within the batch, or from another poll or delivery meanwhile, is still stored once (the insert does nothing on
+	 * the second).
 	 */
-	private Stored storeEvents(ChannelView channel, List<InboxEvent> events) {
-		Instant now = clock.instant();
-		WorkspaceId workspace = channel.workspaceId();
-		String network = channel.network().key();
-		// what the batch holds that is stored already, in one read; an item that comes twice within it, or from
-		// another poll or delivery meanwhile, is still stored once (the insert does nothing on the second)
+	private Fresh fresh(ChannelView channel, List<InboxEvent> events) {
 		Set<String> known = records.existingRemoteIds(channel.id(),
 				events.stream().map(event -> StorableText.of(event.remoteId())).toList());
 		List<InboxEvent> fresh = events.stream().filter(event -> !known.contains(StorableText.of(event.remoteId())))
 			.toList();
+		return new Fresh(fresh, fresh.stream().map(event -> classification.classify(StorableText.of(event.text())))
+			.toList());
+	}
+
+	/**
+	 * Stores the fresh events; runs inside the caller's transaction. The whole batch costs a handful of statements
+	 * however long it is: two for the conversations, one batch of inserts, one update of the conversations that got
+	 * something, and one {@link InboxItemsReceived}.
+	 */
+	private Stored storeEvents(ChannelView channel, Fresh batch) {
+		Instant now = clock.instant();
+		WorkspaceId workspace = channel.workspaceId();
+		String network = channel.network().key();
+		List<InboxEvent> fresh = batch.events();
 		if (fresh.isEmpty()) {
 			return new Stored(0, null);
 		}
@@ -336,7 +383,7 @@ public class InboxIngestion {
 		List<InboxRecords.ItemRow> rows = new ArrayList<>(fresh.size());
 		for (int i = 0; i < fresh.size(); i++) {
 			UUID conversation = Objects.requireNonNull(conversations.get(roots.get(i)), "no conversation made");
-			rows.add(row(channel, fresh.get(i), conversation, now));
+			rows.add(row(channel, fresh.get(i), batch.classifications().get(i), conversation, now));
 		}
 		boolean[] added = records.insertNew(rows);
 		List<InboxItemsReceived.Item> stored = new ArrayList<>();
@@ -364,9 +411,9 @@ public class InboxIngestion {
 	}
 
 	/** The item as it is stored: its text kept as received (made storable), classified, in its conversation. */
-	private InboxRecords.ItemRow row(ChannelView channel, InboxEvent event, UUID conversation, Instant now) {
+	private InboxRecords.ItemRow row(ChannelView channel, InboxEvent event, Classification classified,
+			UUID conversation, Instant now) {
 		String text = StorableText.of(event.text());
-		Classification classified = classification.classify(text);
 		RemotePostRef post = event.post();
 		RemotePostRef subject = event.subject();
 		return new InboxRecords.ItemRow(Ids.next(), channel.workspaceId(), channel.id(), channel.network().key(),

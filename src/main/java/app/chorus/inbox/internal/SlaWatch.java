@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,14 +43,16 @@ public class SlaWatch {
 	static final int BATCH = 500;
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
 	private final SlaPolicies policies;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SlaWatch(JdbcClient jdbc, SlaPolicies policies, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock) {
+	SlaWatch(JdbcClient jdbc, JdbcTemplate batches, SlaPolicies policies, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.policies = policies;
 		this.transactions = transactions;
 		this.events = events;
@@ -119,29 +122,29 @@ public class SlaWatch {
 				where not sla_stamped and status = 'resolved'""").update();
 		List<Clocks> unstamped = jdbc.sql(SELECT + "where not sla_stamped limit ?").param(BATCH).query(Clocks::of)
 			.list();
-		// one transaction per batch: one commit, not one per conversation
-		transactions.executeWithoutResult(s -> unstamped.forEach(conversation -> stamp(conversation, now)));
+		// one statement sent as a JDBC batch in one transaction: not a round trip per conversation, one commit
+		if (!unstamped.isEmpty()) {
+			transactions.executeWithoutResult(status -> batches.batchUpdate("""
+					update inbox.conversations set sla_stamped = true, first_response_due_at = ?,
+					    first_response_at_risk_at = ?, resolution_due_at = ?, resolution_at_risk_at = ?,
+					    sla_next_alert_at = ?
+					where id = ? and not sla_stamped and team_id is not distinct from ?
+					    and coalesce(sla_started_at, created_at) = ? and sla_responded_at is not distinct from ?
+					    and resolved_at is not distinct from ? and sla_alerted = ?""",
+					// written only if nothing the stamp depends on changed meanwhile (else the next pass stamps it)
+					unstamped.stream().map(conversation -> stamp(conversation, now)).toList()));
+		}
 		return unstamped.size();
 	}
 
-	private void stamp(Clocks conversation, Instant now) {
+	private Object[] stamp(Clocks conversation, Instant now) {
 		Readings readings = readings(conversation, now);
-		// written only if nothing the stamp depends on changed meanwhile (else the next pass stamps it afresh)
-		jdbc.sql("""
-				update inbox.conversations set sla_stamped = true, first_response_due_at = ?,
-				    first_response_at_risk_at = ?, resolution_due_at = ?, resolution_at_risk_at = ?,
-				    sla_next_alert_at = ?
-				where id = ? and not sla_stamped and team_id is not distinct from ?
-				    and coalesce(sla_started_at, created_at) = ? and sla_responded_at is not distinct from ?
-				    and resolved_at is not distinct from ? and sla_alerted = ?""")
-			.params(InboxRecords.ts(readings.firstResponse().dueAt()),
-					InboxRecords.ts(readings.firstResponse().atRiskFrom()),
-					InboxRecords.ts(readings.resolution().dueAt()),
-					InboxRecords.ts(readings.resolution().atRiskFrom()),
-					InboxRecords.ts(nextAlert(conversation, readings)), conversation.id(), conversation.team(),
-					InboxRecords.ts(conversation.startedAt()), InboxRecords.ts(conversation.respondedAt()),
-					InboxRecords.ts(conversation.resolvedAt()), conversation.alerted())
-			.update();
+		return new Object[] { InboxRecords.ts(readings.firstResponse().dueAt()),
+				InboxRecords.ts(readings.firstResponse().atRiskFrom()), InboxRecords.ts(readings.resolution().dueAt()),
+				InboxRecords.ts(readings.resolution().atRiskFrom()), InboxRecords.ts(nextAlert(conversation, readings)),
+				conversation.id(), conversation.team(), InboxRecords.ts(conversation.startedAt()),
+				InboxRecords.ts(conversation.respondedAt()), InboxRecords.ts(conversation.resolvedAt()),
+				conversation.alerted() };
 	}
 
 	/** Sends the alert the conversation is due, if it is still due; the level is taken once (compare and set). */

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -81,9 +83,7 @@ class InboxListener implements SmartLifecycle {
 					if (notifications == null) {
 						continue;
 					}
-					for (PGNotification notification : notifications) {
-						deliver(notification.getParameter());
-					}
+					deliver(notifications);
 				}
 			}
 			catch (SQLException | RuntimeException e) {
@@ -105,12 +105,22 @@ class InboxListener implements SmartLifecycle {
 		listening = false;
 	}
 
-	private void deliver(String payload) {
+	/** What one wait brought (all that arrived meanwhile), handed on together. */
+	private void deliver(PGNotification[] notifications) {
+		List<InboxSignal> signals = new ArrayList<>(notifications.length);
+		for (PGNotification notification : notifications) {
+			try {
+				signals.add(json.readValue(notification.getParameter(), InboxSignal.class));
+			}
+			catch (RuntimeException e) {
+				log.warn("An inbox signal could not be read and was dropped: {}", e.getMessage());
+			}
+		}
 		try {
-			live.deliver(json.readValue(payload, InboxSignal.class));
+			live.deliver(signals);
 		}
 		catch (RuntimeException e) {
-			log.warn("An inbox signal could not be read and was dropped: {}", e.getMessage());
+			log.warn("{} inbox signals could not be passed on to the live streams: {}", signals.size(), e.toString());
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import app.chorus.identity.UserAccount;
@@ -95,8 +96,24 @@ public class LiveInbox {
 		return others;
 	}
 
-	/** A signal from any node: kept (presence) and passed to this node's streams of its workspace. */
-	void deliver(InboxSignal signal) {
+	/**
+	 * Signals from any node, in the order they were sent: presence is kept, and each of this node's streams of a
+	 * signal's workspace is sent its workspace's signals at once (one write and one flush, however many there are).
+	 */
+	void deliver(List<InboxSignal> signals) {
+		Map<UUID, List<InboxSignal>> byWorkspace = new java.util.LinkedHashMap<>();
+		for (InboxSignal signal : signals) {
+			keepPresence(signal);
+			byWorkspace.computeIfAbsent(signal.workspaceId(), w -> new ArrayList<>()).add(signal);
+		}
+		byWorkspace.forEach((workspace, theirs) -> {
+			for (SseEmitter stream : streams.getOrDefault(workspace, Set.of())) {
+				send(stream, theirs);
+			}
+		});
+	}
+
+	private void keepPresence(InboxSignal signal) {
 		if (InboxSignal.PRESENCE.equals(signal.kind()) && signal.conversationId() != null && signal.userId() != null) {
 			Map<UUID, Presence> here = presence.computeIfAbsent(signal.conversationId(),
 					c -> new ConcurrentHashMap<>());
@@ -108,14 +125,16 @@ public class LiveInbox {
 						signal.state() == null ? "viewing" : signal.state(), signal.at().plus(PRESENCE_LIFETIME)));
 			}
 		}
-		for (SseEmitter stream : streams.getOrDefault(signal.workspaceId(), Set.of())) {
-			send(stream, signal);
-		}
 	}
 
-	private static void send(SseEmitter stream, InboxSignal signal) {
+	private static void send(SseEmitter stream, List<InboxSignal> signals) {
+		// one event per signal, written together
+		Set<ResponseBodyEmitter.DataWithMediaType> events = new java.util.LinkedHashSet<>();
+		for (InboxSignal signal : signals) {
+			events.addAll(SseEmitter.event().name(signal.kind()).data(signal, MediaType.APPLICATION_JSON).build());
+		}
 		try {
-			stream.send(SseEmitter.event().name(signal.kind()).data(signal, MediaType.APPLICATION_JSON));
+			stream.send(events);
 		}
 		catch (IOException | IllegalStateException e) {
 			// the client went away: the emitter's own callbacks remove it

@@ -78,35 +78,59 @@ final class BlueskyInbox {
 			}
 			return recent == null ? indexedAt.isBefore(at) : recent.containsKey(uri);
 		}
+	}
 
-		static Watermark advance(@Nullable Watermark mark, Instant indexedAt, String uri) {
-			java.util.SortedMap<String, Instant> recent = new java.util.TreeMap<>(
-					mark == null || mark.recent() == null ? java.util.Map.of() : mark.recent());
-			recent.put(uri, indexedAt);
-			Instant at;
-			TreeSet<String> uris;
-			if (mark == null || indexedAt.isAfter(mark.at())) {
-				at = indexedAt;
-				uris = new TreeSet<>(List.of(uri));
+	/**
+	 * The watermark a read moves forward, one notification after another; what is kept of {@code recent} is trimmed
+	 * once, when the read is done (a read may deliver hundreds of notifications).
+	 */
+	private static final class Advancing {
+
+		private @Nullable Instant at;
+		private final TreeSet<String> uris = new TreeSet<>();
+		private final java.util.Map<String, Instant> recent = new java.util.HashMap<>();
+
+		Advancing(@Nullable Watermark from) {
+			if (from != null) {
+				at = from.at();
+				uris.addAll(from.uris());
+				if (from.recent() != null) {
+					recent.putAll(from.recent());
+				}
 			}
-			else if (indexedAt.equals(mark.at())) {
-				at = mark.at();
-				uris = new TreeSet<>(mark.uris());
+		}
+
+		boolean started() {
+			return at != null;
+		}
+
+		void advance(Instant indexedAt, String uri) {
+			recent.put(uri, indexedAt);
+			if (at == null || indexedAt.isAfter(at)) {
+				at = indexedAt;
+				uris.clear();
 				uris.add(uri);
 			}
-			else {
-				at = mark.at();
-				uris = new TreeSet<>(mark.uris());
+			else if (indexedAt.equals(at)) {
+				uris.add(uri);
+			}
+		}
+
+		@Nullable Watermark watermark() {
+			if (at == null) {
+				return null;
 			}
 			Instant oldest = at.minus(LATE);
-			recent.values().removeIf(time -> time.isBefore(oldest));
-			if (recent.size() > RECENT) {
-				// the newest are kept: the walk below the watermark goes no further than a page
-				List<java.util.Map.Entry<String, Instant>> byAge = new ArrayList<>(recent.entrySet());
-				byAge.sort(java.util.Map.Entry.<String, Instant>comparingByValue().reversed());
-				byAge.subList(RECENT, byAge.size()).forEach(e -> recent.remove(e.getKey()));
-			}
-			return new Watermark(at, uris, recent);
+			// the newest are kept: the walk below the watermark goes no further than a page
+			java.util.SortedMap<String, Instant> kept = new java.util.TreeMap<>();
+			recent.entrySet()
+				.stream()
+				.filter(entry -> !entry.getValue().isBefore(oldest))
+				.sorted(java.util.Map.Entry.<String, Instant>comparingByValue().reversed()
+					.thenComparing(java.util.Map.Entry.comparingByKey()))
+				.limit(RECENT)
+				.forEach(entry -> kept.put(entry.getKey(), entry.getValue()));
+			return new Watermark(at, uris, kept);
 		}
 	}
 
@@ -121,9 +145,9 @@ final class BlueskyInbox {
 	InboxPage read(ChannelSession session, @Nullable String cursor) {
 		Cursor position = decode(cursor);
 		Watermark since = position.since();
-		Watermark next = position.next() != null ? position.next() : since;
+		Advancing next = new Advancing(position.next() != null ? position.next() : since);
 		String page = position.page();
-		List<Notification> fresh = new ArrayList<>();
+		List<Dated> fresh = new ArrayList<>();
 		boolean caughtUp = false;
 		int belowWatermark = 0;
 		for (int pages = 0; pages < MAX_PAGES && !caughtUp; pages++) {
@@ -136,24 +160,27 @@ final class BlueskyInbox {
 					break;
 				}
 				if (since == null || !since.delivered(indexedAt, notification.uri())) {
-					fresh.add(notification);
-					next = Watermark.advance(next, indexedAt, notification.uri());
+					fresh.add(new Dated(notification, indexedAt));
+					next.advance(indexedAt, notification.uri());
 				}
 			}
 			page = answer.cursor();
 			caughtUp = caughtUp || since == null || page == null || answer.all().isEmpty();
 		}
-		if (since == null && next == null) {
-			// nothing yet: from now on everything is new, however much of it comes before the next read
-			next = new Watermark(Instant.EPOCH, new TreeSet<>(), new java.util.TreeMap<>());
-		}
+		Watermark reached = next.started() ? next.watermark()
+				// nothing yet: from now on everything is new, however much of it comes before the next read
+				: since == null ? new Watermark(Instant.EPOCH, new TreeSet<>(), new java.util.TreeMap<>()) : null;
 		List<InboxEvent> events = fresh.stream()
-			.sorted(Comparator.comparing((Notification n) -> instant(n.indexedAt())).thenComparing(Notification::uri))
-			.map(n -> event(session, n))
+			.sorted(Comparator.comparing(Dated::indexedAt).thenComparing(dated -> dated.notification().uri()))
+			.map(dated -> event(session, dated))
 			.filter(event -> event != null)
 			.toList();
-		Cursor after = caughtUp ? new Cursor(next, null, null) : new Cursor(since, page, next);
-		return new InboxPage(events, after.since() == null ? cursor : encode(after));
+		Cursor after = caughtUp ? new Cursor(reached, null, null) : new Cursor(since, page, reached);
+		return new InboxPage(events, after.since() == null ? cursor : encode(after), !caughtUp);
+	}
+
+	/** A notification with its {@code indexedAt} read once. */
+	private record Dated(Notification notification, Instant indexedAt) {
 	}
 
 	private Notifications list(ChannelSession session, @Nullable String page) {
@@ -172,7 +199,8 @@ final class BlueskyInbox {
 		}
 	}
 
-	private @Nullable InboxEvent event(ChannelSession session, Notification notification) {
+	private @Nullable InboxEvent event(ChannelSession session, Dated dated) {
+		Notification notification = dated.notification();
 		Kind kind = switch (notification.reason()) {
 			case "reply" -> Kind.REPLY;
 			case "mention" -> Kind.MENTION;
@@ -183,7 +211,7 @@ final class BlueskyInbox {
 			return null;
 		}
 		JsonNode record = notification.record();
-		Instant indexedAt = instant(notification.indexedAt());
+		Instant indexedAt = dated.indexedAt();
 		Instant createdAt = record.path("createdAt").isString() ? instantOr(record.path("createdAt").stringValue(),
 				indexedAt) : indexedAt;
 		JsonNode root = record.path("reply").path("root");

@@ -92,7 +92,9 @@ final class MastodonInbox {
 		List<InboxEvent> ordered = new ArrayList<>(events.values());
 		ordered.sort(Comparator.comparing(InboxEvent::createdAt)
 			.thenComparing(InboxEvent::remoteId, MastodonInbox::compareIds));
-		return new InboxPage(ordered, next.equals(cursor) ? cursorText : next.format());
+		// a full page may have more behind it; one that is not full brought everything there was
+		boolean more = notifications.size() >= NOTIFICATIONS_PAGE || conversations.size() >= CONVERSATIONS_PAGE;
+		return new InboxPage(ordered, next.equals(cursor) ? cursorText : next.format(), more);
 	}
 
 	private static MultiValueMap<String, String> page(@Nullable String minId, int limit) {

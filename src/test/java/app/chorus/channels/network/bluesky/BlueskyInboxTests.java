@@ -185,6 +185,7 @@ class BlueskyInboxTests {
 		// watermark, where the AppView may index late: it is delivered now, and the walk stops below that window
 		assertThat(next.events()).extracting(InboxEvent::remoteId)
 			.containsExactly(postUri("n1"), postUri("n3b"), postUri("n5"), postUri("n6"));
+		assertThat(next.more()).as("the walk reached the cursor: nothing to read again at once").isFalse();
 
 		InboxPage nothingNew = bluesky.read(session, next.cursor());
 
@@ -216,11 +217,13 @@ class BlueskyInboxTests {
 		InboxPage first = bluesky.read(session, cursor);
 
 		assertThat(first.events()).extracting(InboxEvent::remoteId).containsExactlyElementsOf(expected);
+		assertThat(first.more()).as("the walk stopped at its page limit").isTrue();
 		server.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("p" + pages)));
 
 		InboxPage rest = bluesky.read(session, first.cursor());
 
 		assertThat(rest.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("new50"));
+		assertThat(rest.more()).isFalse();
 
 		InboxPage nothingNew = bluesky.read(session, rest.cursor());
 

@@ -110,6 +110,7 @@ class MastodonInboxTests {
 			assertThat(quote.text()).isEqualTo("So true & so <wise>\nreally\n\nSecond thought");
 		});
 		assertThat(second.cursor()).isEqualTo("notifications=34976000");
+		assertThat(second.more()).as("a page that is not full brought everything there was").isFalse();
 
 		mastodon.stubFor(notifications("34976000").willReturn(okJson("[]")));
 
