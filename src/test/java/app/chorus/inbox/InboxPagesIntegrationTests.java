@@ -111,6 +111,25 @@ class InboxPagesIntegrationTests {
 	}
 
 	@Test
+	void theListOfConversationsShowsEachOnceByItsNewestMessageWithHowManyItHas() {
+		WebClient.Page conversations = browser.get("/inbox?view=conversations");
+		assertThat(conversations.status()).isEqualTo(200);
+		assertThat(conversations.body()).contains("Last message").contains("&lt;script&gt;")
+			.contains("second: where is my refund").contains("2 messages")
+			.doesNotContain("first: love the new colours");
+
+		// found by its older message, shown by its newest; the filters and the view stay in the form
+		WebClient.Page searched = browser.get("/inbox?view=conversations&q=colours");
+		assertThat(searched.body()).contains("second: where is my refund").contains("2 messages")
+			.doesNotContain("&lt;script&gt;").contains("name=\"view\" value=\"conversations\"");
+
+		assertThat(conversations.body()).contains("href=\"/inbox?view=conversations\"");
+		WebClient.Page byType = browser.get("/inbox?view=conversations&type=mention");
+		assertThat(byType.status()).isEqualTo(422);
+		assertThat(byType.body()).contains("The type filter picks single messages: choose Messages to use it.");
+	}
+
+	@Test
 	void aBadFilterValueIsExplainedInTheReadersLanguageNotIgnored() {
 		WebClient.Page bad = browser.get("/inbox?sla=soonish");
 		assertThat(bad.status()).isEqualTo(422);
@@ -242,6 +261,8 @@ class InboxPagesIntegrationTests {
 		assertThat(stranger.get(path).status()).isEqualTo(404);
 		assertThat(stranger.get("/inbox/items/" + first.id() + "/row").status()).isEqualTo(404);
 		assertThat(stranger.get("/inbox").body()).doesNotContain("first: love the new colours");
+		assertThat(stranger.get("/inbox?view=conversations").body()).doesNotContain("where is my refund");
+		assertThat(inbox.latest(other.workspaceId(), List.of(first.conversationId()))).isEmpty();
 		assertThat(stranger.post(path + "/replies", Map.of("text", "not yours")).status()).isEqualTo(404);
 		assertThat(stranger.post(path + "/notes", Map.of("text", "not yours")).status()).isEqualTo(404);
 		assertThat(stranger.post(path, Map.of("status", "resolved")).status()).isEqualTo(404);

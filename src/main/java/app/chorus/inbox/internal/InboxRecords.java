@@ -424,6 +424,30 @@ class InboxRecords {
 			.params(workspace.value(), item.channelId().value(), item.subjectRef()).query(Long.class).single() > 0;
 	}
 
+	/** A conversation's newest message and how many it has. */
+	record Latest(ItemRow item, long messages) {
+	}
+
+	/** The newest message of each of these conversations (those the workspace has), by conversation, in one read. */
+	Map<UUID, Latest> latest(WorkspaceId workspace, Collection<UUID> conversations) {
+		if (conversations.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Latest> latest = new HashMap<>();
+		jdbc.sql("""
+				select i.*, n.messages from unnest(cast(? as uuid[])) as c(id)
+				cross join lateral (select * from inbox.items where workspace_id = ? and conversation_id = c.id
+				    order by created_at desc, id desc limit 1) i
+				cross join lateral (select count(*) as messages from inbox.items
+				    where workspace_id = ? and conversation_id = c.id) n""")
+			.params(conversations.toArray(UUID[]::new), workspace.value(), workspace.value())
+			.query((RowCallbackHandler) rs -> {
+				ItemRow item = item(rs, rs.getRow());
+				latest.put(item.conversationId(), new Latest(item, rs.getLong("messages")));
+			});
+		return latest;
+	}
+
 	/** The newest item of the conversation that someone other than the account itself wrote. */
 	Optional<ItemRow> newestFromOthers(WorkspaceId workspace, UUID conversation, String ownAccountId) {
 		return jdbc.sql("""

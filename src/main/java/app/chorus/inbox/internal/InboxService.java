@@ -223,6 +223,17 @@ public class InboxService {
 		return view(find(workspace, id));
 	}
 
+	/** A conversation's newest message and how many messages it has. */
+	public record Latest(ItemView item, long messages) {
+	}
+
+	/** The newest message of each of these conversations (those the workspace has), by conversation. */
+	public Map<UUID, Latest> latest(WorkspaceId workspace, Collection<UUID> conversations) {
+		return records.latest(workspace, Set.copyOf(conversations)).entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					e -> new Latest(view(e.getValue().item()), e.getValue().messages())));
+	}
+
 	/** These conversations (those the workspace has) without their messages, by id, their SLA clocks read now. */
 	public Map<UUID, ConversationView> summaries(WorkspaceId workspace, Collection<UUID> ids) {
 		Instant now = clock.instant();

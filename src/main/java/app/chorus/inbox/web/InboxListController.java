@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import app.chorus.channels.spi.NetworkKey;
 import app.chorus.identity.CurrentUser;
@@ -100,9 +101,15 @@ class InboxListController {
 		}
 	}
 
+	/**
+	 * The list of messages, newest first, or with {@code view=conversations} the list of conversations, most recently
+	 * active first, each shown by its newest message.
+	 */
 	@GetMapping("/inbox")
-	String list(Filters filters, @RequestParam(required = false) @Nullable String cursor, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
+	String list(Filters filters, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "messages") String view, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		boolean byConversation = "conversations".equals(view);
 		Membership membership = context.require(Permission.CONTENT_VIEW);
 		InboxNames.Directory directory = names.of(membership.workspaceId());
 		List<InboxRow> rows = List.of();
@@ -112,16 +119,32 @@ class InboxListController {
 					: InboxListFilters.uuid("channelId", filters.channelId());
 			Checked checked = InboxListFilters.check(filters.network(), filters.status(), filters.language(),
 					filters.sentiment(), filters.assigneeId(), filters.sla(), filters.q(), me());
-			InboxService.ItemQuery query = new InboxService.ItemQuery(channel, filters.network(),
-					InboxListFilters.type(filters.type()), filters.status(), null, InboxListFilters.tag(filters.tag()),
-					filters.language(), filters.sentiment(), checked.assignee(), checked.unassigned(), filters.sla(),
-					checked.search());
-			List<ItemView> page = inbox.items(membership.workspaceId(), query, InboxListFilters.itemCursor(cursor),
-					PAGE_SIZE + 1);
-			List<ItemView> shown = page.stream().limit(PAGE_SIZE).toList();
-			next = page.size() > PAGE_SIZE ? InboxListFilters.itemCursor(shown.getLast()) : null;
-			rows = directory.rows(shown, inbox.summaries(membership.workspaceId(),
-					shown.stream().map(ItemView::conversationId).toList()));
+			if (byConversation) {
+				if (filters.type() != null) {
+					throw ChorusException.invalid("type", "inbox.list.type.messages-only");
+				}
+				InboxService.ConversationQuery query = new InboxService.ConversationQuery(channel, filters.network(),
+						filters.status(), checked.assignee(), checked.unassigned(), InboxListFilters.tag(filters.tag()),
+						filters.sla(), filters.language(), filters.sentiment(), checked.search());
+				List<ConversationView> page = inbox.conversations(membership.workspaceId(), query,
+						cursor == null ? null : InboxListFilters.conversationCursor(cursor), PAGE_SIZE + 1);
+				List<ConversationView> shown = page.stream().limit(PAGE_SIZE).toList();
+				next = page.size() > PAGE_SIZE ? InboxListFilters.conversationCursor(shown.getLast().id()) : null;
+				rows = directory.conversationRows(shown, inbox.latest(membership.workspaceId(),
+						shown.stream().map(ConversationView::id).toList()));
+			}
+			else {
+				InboxService.ItemQuery query = new InboxService.ItemQuery(channel, filters.network(),
+						InboxListFilters.type(filters.type()), filters.status(), null,
+						InboxListFilters.tag(filters.tag()), filters.language(), filters.sentiment(), checked.assignee(),
+						checked.unassigned(), filters.sla(), checked.search());
+				List<ItemView> page = inbox.items(membership.workspaceId(), query,
+						InboxListFilters.itemCursor(cursor), PAGE_SIZE + 1);
+				List<ItemView> shown = page.stream().limit(PAGE_SIZE).toList();
+				next = page.size() > PAGE_SIZE ? InboxListFilters.itemCursor(shown.getLast()) : null;
+				rows = directory.rows(shown, inbox.summaries(membership.workspaceId(),
+						shown.stream().map(ItemView::conversationId).toList()));
+			}
 		}
 		catch (ChorusException e) {
 			if (e.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
@@ -134,6 +157,9 @@ class InboxListController {
 		model.addAttribute("back", request.getQueryString() == null ? "/inbox" : "/inbox?" + request.getQueryString());
 		model.addAttribute("next", next);
 		model.addAttribute("paged", cursor != null);
+		model.addAttribute("byConversation", byConversation);
+		model.addAttribute("messagesHref", href(filters, false));
+		model.addAttribute("conversationsHref", href(filters, true));
 		model.addAttribute("filters", filters);
 		model.addAttribute("filtered", filters.any());
 		model.addAttribute("channels", directory.channels());
@@ -145,6 +171,22 @@ class InboxListController {
 		model.addAttribute("slaStates", List.of("on-track", "at-risk", "breached"));
 		model.addAttribute("canTriage", membership.can(Permission.INBOX_REPLY));
 		return "inbox/list";
+	}
+
+	/** The list with the same filters, of messages or of conversations (which the type filter does not apply to). */
+	private static String href(Filters filters, boolean conversations) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/inbox");
+		if (conversations) {
+			uri.queryParam("view", "conversations");
+		}
+		for (String field : List.of("channelId", "network", "type", "status", "assigneeId", "tag", "language",
+				"sentiment", "sla", "q")) {
+			String value = filters.value(field);
+			if (!value.isEmpty() && !(conversations && field.equals("type"))) {
+				uri.queryParam(field, value);
+			}
+		}
+		return uri.encode().build().toUriString();
 	}
 
 	/** A filter problem in the reader's language, naming the filter by its label and showing what was typed. */

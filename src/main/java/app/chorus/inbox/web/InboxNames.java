@@ -12,6 +12,7 @@ import app.chorus.channels.ChannelManagement;
 import app.chorus.channels.ChannelView;
 import app.chorus.inbox.internal.InboxService.ConversationView;
 import app.chorus.inbox.internal.InboxService.ItemView;
+import app.chorus.inbox.internal.InboxService.Latest;
 import app.chorus.shared.ids.WorkspaceId;
 import app.chorus.workspace.WorkspaceManagement;
 import app.chorus.workspace.WorkspaceManagement.MemberSummary;
@@ -50,7 +51,16 @@ class InboxNames {
 		}
 
 		InboxRow row(ItemView item, ConversationView conversation) {
-			return new InboxRow(item, conversation, channel(item.channelId()), member(conversation.assigneeId()));
+			return new InboxRow(item, conversation, channel(item.channelId()), member(conversation.assigneeId()), 1);
+		}
+
+		/** A row per conversation, showing its newest message; conversations without one are left out. */
+		List<InboxRow> conversationRows(List<ConversationView> conversations, Map<UUID, Latest> latest) {
+			return conversations.stream().filter(c -> latest.containsKey(c.id())).map(c -> {
+				Latest newest = latest.get(c.id());
+				return new InboxRow(newest.item(), c, channel(c.channelId()), member(c.assigneeId()),
+						newest.messages());
+			}).toList();
 		}
 
 		List<InboxRow> rows(List<ItemView> items, Map<UUID, ConversationView> conversations) {
