@@ -19,10 +19,11 @@
     return headers;
   }
 
+  // a form's fields posted for a JSON answer
   function postForm(url, fields) {
     return fetch(url, {
-      method: 'POST', credentials: 'same-origin', redirect: 'manual',
-      headers: csrfHeaders({ 'Content-Type': 'application/x-www-form-urlencoded' }),
+      method: 'POST', credentials: 'same-origin',
+      headers: csrfHeaders({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }),
       body: new URLSearchParams(fields).toString()
     });
   }
@@ -261,11 +262,28 @@
     }
   }
 
+  // says at once what a shortcut did, or why it was refused (the server words it in the reader's language)
+  function tell(message, refused) {
+    var box = list.querySelector('[data-key-result]');
+    if (!box) {
+      return;
+    }
+    box.textContent = message;
+    box.classList.toggle('error', refused);
+    box.classList.toggle('notice', !refused);
+    box.setAttribute('role', refused ? 'alert' : 'status');
+    box.hidden = false;
+  }
+
   function bulk(row, fields) {
     fields.ids = row.getAttribute('data-conversation');
-    fields.back = '/inbox';
-    postForm('/inbox/bulk', fields).then(function () {
-      changed(row.getAttribute('data-conversation'));
+    postForm('/inbox/bulk', fields).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        tell(answer.message || list.getAttribute('data-key-failed'), !response.ok);
+        changed(row.getAttribute('data-conversation'));
+      });
+    }).catch(function () {
+      tell(list.getAttribute('data-key-failed'), true);
     });
   }
 

@@ -114,6 +114,24 @@ class InboxBrowserIntegrationTests {
 				WebElement reply = chromium.visible(By.cssSelector("li.reply"));
 				assertThat(reply.getText()).contains("Yes, 10 to 16 on Sundays.").contains("Sent");
 				chromium.photographHere(EVIDENCE, "conversation");
+
+				// back on the list, e resolves the focused conversation and says so at once, without a reload
+				chromium.driver().findElement(By.tagName("body")).sendKeys("u");
+				chromium.newWait().until(ExpectedConditions.urlMatches("/inbox$"));
+				chromium.visible(By.xpath("//td[contains(., 'is the shop open on Sunday?')]"));
+				chromium.driver().executeScript("window.inboxNotReloaded = true;");
+				WebElement list = chromium.driver().findElement(By.tagName("body"));
+				list.sendKeys("j");
+				chromium.newWait().until(ExpectedConditions.attributeContains(
+						By.xpath("//tr[contains(@class, 'inbox-row')][1]"), "class", "focused"));
+				list.sendKeys("e");
+				chromium.newWait().withMessage("e did not say what it did")
+					.until(ExpectedConditions.textToBe(By.cssSelector("[data-key-result]"),
+							"One conversation was changed."));
+				chromium.newWait().withMessage("the row did not show its new status")
+					.until(ExpectedConditions.textToBe(By.xpath("//tr[contains(@class, 'inbox-row')][1]//*[@data-status]"),
+							"Resolved"));
+				assertThat(chromium.driver().executeScript("return window.inboxNotReloaded === true;")).isEqualTo(true);
 			}
 			catch (RuntimeException | AssertionError e) {
 				chromium.keepEvidence("inbox-browser");

@@ -231,6 +231,16 @@ class InboxPagesIntegrationTests {
 		browser.post("/inbox/bulk", join(ids, Map.entry("action", "assign"), Map.entry("assigneeId", "me")));
 		assertThat(browser.get("/inbox?assigneeId=me").body()).contains("Assigned to " + owner.displayName());
 
+		// the keyboard shortcuts ask for JSON and are told at once what happened, or why not
+		WebClient.Page byKey = browser.postForJson("/inbox/bulk", join(ids.subList(0, 1), Map.entry("action", "status"),
+				Map.entry("status", "open")));
+		assertThat(byKey.status()).isEqualTo(200);
+		assertThat(byKey.body()).isEqualTo("{\"message\":\"One conversation was changed.\"}");
+		WebClient.Page refusedByKey = browser.postForJson("/inbox/bulk", join(ids.subList(0, 1),
+				Map.entry("action", "explode")));
+		assertThat(refusedByKey.status()).isEqualTo(422);
+		assertThat(refusedByKey.body()).contains("Choose what to do with the ticked conversations");
+
 		WebClient.Page nothing = browser.post("/inbox/bulk", List.of(Map.entry("action", "status")));
 		assertThat(nothing.status()).isEqualTo(302);
 		assertThat(browser.get("/inbox").body()).contains("Name between 1 and 200 conversations.");
@@ -249,6 +259,12 @@ class InboxPagesIntegrationTests {
 		assertThat(page.body()).contains("You may not reply through this channel.").doesNotContain("Send reply");
 		assertThat(reader.post("/inbox/conversations/" + first.conversationId() + "/replies", Map.of("text", "hi"))
 			.status()).isEqualTo(403);
+		// a shortcut pressed anyway is refused at once, in words
+		WebClient.Page byKey = reader.postForJson("/inbox/bulk", List.of(Map.entry("ids",
+				first.conversationId().toString()), Map.entry("action", "status"), Map.entry("status", "resolved")));
+		assertThat(byKey.status()).isEqualTo(403);
+		assertThat(byKey.body()).startsWith("{\"message\":\"").doesNotContain("<html");
+		assertThat(inbox.summary(workspace.workspaceId(), first.conversationId()).status()).isNotEqualTo("resolved");
 	}
 
 	@Test

@@ -47,14 +47,23 @@ public final class WebClient {
 
 	/** Posts a form whose fields may repeat (several ticked checkboxes); the CSRF token is added. */
 	public Page post(String path, List<Map.Entry<String, String>> fields) {
+		return send(form(path, fields));
+	}
+
+	/** Posts a form the way a page's script does, asking for a JSON answer; the CSRF token is added. */
+	public Page postForJson(String path, List<Map.Entry<String, String>> fields) {
+		return send(form(path, fields).header("Accept", "application/json"));
+	}
+
+	private HttpRequest.Builder form(String path, List<Map.Entry<String, String>> fields) {
 		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
 		all.add(Map.entry("_csrf", csrf));
 		String form = all.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+		return HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
 	}
 
 	/**

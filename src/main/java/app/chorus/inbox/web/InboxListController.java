@@ -2,16 +2,20 @@ package app.chorus.inbox.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -217,21 +221,9 @@ class InboxListController {
 			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String assigneeId,
 			@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String tag,
 			@RequestParam(defaultValue = "/inbox") String back, RedirectAttributes redirect) {
-		Membership membership = context.require(Permission.INBOX_REPLY);
 		String target = back.equals("/inbox") || back.startsWith("/inbox?") ? back : "/inbox";
 		try {
-			List<UUID> conversations = (ids == null ? List.<String>of() : ids).stream()
-				.map(id -> InboxListFilters.uuid("ids", id)).toList();
-			List<ConversationView> changed = switch (action) {
-				case "assign" -> bulk.change(membership, Callers.actor(currentUser), conversations,
-						new InboxService.Change(null, null, true, assignee(assigneeId, me()), null));
-				case "status" -> bulk.change(membership, Callers.actor(currentUser), conversations,
-						new InboxService.Change(status.isBlank() ? null : status, null, false, null, null));
-				case "tag" -> bulk.tag(membership, Callers.actor(currentUser), conversations,
-						ConversationTags.of(tag.isBlank() ? List.of() : List.of(tag), "tags", true));
-				default -> throw ChorusException.invalid("action", "inbox.bulk.action.unknown");
-			};
-			redirect.addFlashAttribute("bulkDone", changed.size());
+			redirect.addFlashAttribute("bulkDone", change(ids, action, assigneeId, status, tag).size());
 		}
 		catch (ChorusException e) {
 			if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
@@ -240,6 +232,41 @@ class InboxListController {
 			redirect.addFlashAttribute("bulkError", errors.message(e));
 		}
 		return "redirect:" + target;
+	}
+
+	/**
+	 * The same change for the page's keyboard shortcuts, which stay on the list: the outcome, or why it was refused,
+	 * in the reader's language, as {@code {"message": "..."}} with the status that says which.
+	 */
+	@PostMapping(path = "/inbox/bulk", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, String>> bulkFromKeyboard(
+			@RequestParam(name = "ids", required = false) @Nullable List<String> ids,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String assigneeId,
+			@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String tag) {
+		try {
+			int changed = change(ids, action, assigneeId, status, tag).size();
+			return ResponseEntity.ok(Map.of("message", errors.message("inbox.bulk.done", changed)));
+		}
+		catch (ChorusException e) {
+			return ResponseEntity.status(e.status()).body(Map.of("message", errors.message(e)));
+		}
+	}
+
+	private List<ConversationView> change(@Nullable List<String> ids, String action, String assigneeId, String status,
+			String tag) {
+		Membership membership = context.require(Permission.INBOX_REPLY);
+		List<UUID> conversations = (ids == null ? List.<String>of() : ids).stream()
+			.map(id -> InboxListFilters.uuid("ids", id)).toList();
+		return switch (action) {
+			case "assign" -> bulk.change(membership, Callers.actor(currentUser), conversations,
+					new InboxService.Change(null, null, true, assignee(assigneeId, me()), null));
+			case "status" -> bulk.change(membership, Callers.actor(currentUser), conversations,
+					new InboxService.Change(status.isBlank() ? null : status, null, false, null, null));
+			case "tag" -> bulk.tag(membership, Callers.actor(currentUser), conversations,
+					ConversationTags.of(tag.isBlank() ? List.of() : List.of(tag), "tags", true));
+			default -> throw ChorusException.invalid("action", "inbox.bulk.action.unknown");
+		};
 	}
 
 	/** A member chosen in a form: a member's id, {@code me} or {@code none} (also blank). */
