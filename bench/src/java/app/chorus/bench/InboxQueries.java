@@ -169,6 +169,13 @@ public final class InboxQueries {
 					+ "from inbox.items i where i.workspace_id = c.workspace_id and i.conversation_id = c.id and "
 					+ "i.language = ? and i.sentiment_label = 'negative') order by c.last_activity_at desc, c.id desc "
 					+ "limit 51", "ne");
+			String twoWords = SearchTerms.query("refund " + word(77));
+			explain(jdbc, target, "select i.* from inbox.items i where i.workspace_id = ? and i.search @@ cast(? as "
+					+ "tsquery) order by i.received_at desc, i.id desc limit 51", twoWords);
+			explain(jdbc, target, "select c.* from inbox.conversations c where c.workspace_id = ? and exists (select 1 "
+					+ "from inbox.items i where i.workspace_id = c.workspace_id and i.conversation_id = c.id and "
+					+ "i.search @@ cast(? as tsquery)) order by c.last_activity_at desc, c.id desc limit 51",
+					SearchTerms.query(word(999)));
 			jdbc.sql("select attname, array_length(most_common_elems, 1) from pg_stats where schemaname = 'inbox' "
 					+ "and tablename = 'items' and attname = 'search'").query(rs -> {
 						say("statistics of %s: %s most common elements", rs.getString(1), rs.getString(2));
