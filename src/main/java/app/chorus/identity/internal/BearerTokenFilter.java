@@ -43,6 +43,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		return "SCOPE_" + scope.key();
 	}
 
+	/**
+	 * A streamed answer (the live inbox's Server-Sent Events) ends with an asynchronous dispatch of the same request;
+	 * it is authenticated again from the same header, or the rules would refuse it as anonymous (and log the refusal
+	 * of an answer already sent).
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
