@@ -85,7 +85,6 @@ public class InboxIngestion {
 	/** Each network's own cadence, where it differs from {@link #interval}. */
 	private final Map<String, Duration> networkIntervals;
 	private final Duration whilePushed;
-	/** Channels polled side by side in one sweep at most. */
 	/** Places for polls running at once on this node. */
 	private final Semaphore places;
 	private final ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor();
