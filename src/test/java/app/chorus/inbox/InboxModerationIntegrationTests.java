@@ -248,6 +248,45 @@ class InboxModerationIntegrationTests {
 	}
 
 	@Test
+	void aReplyOfOursIsDeletedFromBlueskyOnceAndKeptMarkedDeletedWithItsText() {
+		Api.Response sent = api.post("/api/v1/inbox/conversations/" + conversation + "/replies", token,
+				Map.of("text", "Sorry, wrong thread"));
+		assertThat(sent.status()).isEqualTo(201);
+		String reply = sent.json().get("id").asString();
+		String remoteId = sent.json().get("remoteId").asString();
+		assertThat(api.get(base(), token).json().get("repliesDeletable").asBoolean()).isTrue();
+
+		Api.Response notDelete = api.post(base(), token, Map.of("action", "hide", "replyId", reply));
+		assertThat(notDelete.status()).isEqualTo(422);
+		assertThat(notDelete.json().get("errors").get(0).get("field").asString()).isEqualTo("action");
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(DELETE)))).isEmpty();
+
+		Api.Response deleted = api.post(base(), token, Map.of("action", "delete", "replyId", reply, "note",
+				"wrong thread"));
+		assertThat(deleted.status()).as(deleted.raw().body()).isEqualTo(201);
+		assertThat(deleted.json().get("outcome").asString()).isEqualTo("done");
+		assertThat(deleted.json().get("replyId").asString()).isEqualTo(reply);
+		assertThat(deleted.json().get("target").asString()).isEqualTo(remoteId);
+		JsonNode delete = json(pds.findAll(postRequestedFor(urlPathEqualTo(DELETE))).getFirst().getBodyAsString());
+		assertThat(delete.path("repo").asString()).isEqualTo(did);
+		assertThat(delete.path("rkey").asString()).isEqualTo(remoteId.substring(remoteId.lastIndexOf('/') + 1));
+
+		JsonNode detail = api.get("/api/v1/inbox/conversations/" + conversation, token).json();
+		JsonNode ours = detail.get("replies").get(0);
+		assertThat(ours.get("text").asString()).isEqualTo("Sorry, wrong thread");
+		assertThat(ours.get("deletedAt").isNull()).isFalse();
+		detail.get("items").forEach(item -> assertThat(item.get("moderation")).as("kept with the reply").isEmpty());
+
+		Api.Response again = api.post(base(), token, Map.of("action", "delete", "replyId", reply));
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("replyId");
+		Membership other = world.workspace("moderationreplyother");
+		assertThat(api.post(base(), world.token(world.owner(other), other), Map.of("action", "delete", "replyId",
+				reply)).status()).isEqualTo(404);
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(DELETE)))).hasSize(1);
+	}
+
+	@Test
 	void anOutageIsKeptAsFailedWith503AndCanBeTakenAgain() {
 		pds.stubFor(post(MUTE).willReturn(BlueskyAnswers.error(503, "NotEnoughResources", "Service Unavailable")));
 		Api.Response failed = moderate("mute", bobsReply, "");

@@ -5,6 +5,7 @@ import static app.chorus.inbox.BlueskyNotifications.newest;
 import static app.chorus.inbox.BlueskyNotifications.notification;
 import static app.chorus.inbox.BlueskyNotifications.postUri;
 import static app.chorus.inbox.BlueskyNotifications.replyTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -172,7 +173,22 @@ class InboxPagesIntegrationTests {
 		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.createRecord")))).hasSize(1);
 		WebClient.Page afterReply = browser.get(path);
 		assertThat(afterReply.body()).contains("Your reply was sent.").contains("Sorry! We are on it.")
-			.contains(">Sent<");
+			.contains(">Sent<").contains("Delete from Bluesky");
+
+		// our reply taken down again: gone from Bluesky, kept here marked deleted
+		pds.stubFor(post("/xrpc/com.atproto.repo.deleteRecord")
+			.willReturn(BlueskyAnswers.json(Map.of("commit", Map.of("cid", "bafyreicommit", "rev", "3lrev")))));
+		String reply = inbox.conversation(workspace.workspaceId(), second.conversationId()).replies().getFirst().id()
+			.toString();
+		assertThat(browser.post(path + "/moderation", Map.of("action", "delete", "replyId", reply)).status())
+			.isEqualTo(302);
+		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo("/xrpc/com.atproto.repo.deleteRecord")))).hasSize(1);
+		assertThat(browser.get(path).body()).contains("Deleted from Bluesky").contains("Sorry! We are on it.")
+			.doesNotContain("Delete from Bluesky").contains("Delete: done");
+		pds.stubFor(post("/xrpc/app.bsky.graph.muteActor").willReturn(BlueskyAnswers.json(Map.of())));
+		assertThat(browser.post(path + "/moderation", Map.of("action", "mute", "itemId", second.id().toString()))
+			.status()).isEqualTo(302);
+		assertThat(browser.get(path).body()).contains("Mute the author: done");
 
 		WebClient.Page empty = browser.post(path + "/replies", Map.of("text", "  "));
 		assertThat(empty.status()).isEqualTo(422);

@@ -99,7 +99,7 @@ class InboxApi {
 
 	record ReplyResource(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
 			@Nullable String remoteId, @Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
-			UUID authorId, Instant createdAt, @Nullable Instant sentAt) {
+			UUID authorId, Instant createdAt, @Nullable Instant sentAt, @Nullable Instant deletedAt) {
 	}
 
 	record ConversationResource(UUID id, UUID channelId, String network, String kind, String status, String priority,
@@ -194,7 +194,7 @@ class InboxApi {
 		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
 				c.teamId(), sla(c.sla()), detail.items().stream().map(item -> new ModeratedItemResource(resource(item, c.tags()),
-						detail.moderation().stream().filter(m -> m.itemId().equals(item.id()))
+						detail.moderation().stream().filter(m -> m.replyId() == null && m.itemId().equals(item.id()))
 							.map(ModerationApi::resource).toList()))
 					.toList(),
 				detail.replies().stream().map(InboxApi::resource).toList(),
@@ -319,7 +319,7 @@ class InboxApi {
 
 	static ReplyResource resource(ReplyView r) {
 		return new ReplyResource(r.id(), r.conversationId(), r.inReplyToItemId(), r.text(), r.status(), r.remoteId(),
-				r.url(), r.errorKey(), r.errorDetail(), r.authorId(), r.createdAt(), r.sentAt());
+				r.url(), r.errorKey(), r.errorDetail(), r.authorId(), r.createdAt(), r.sentAt(), r.deletedAt());
 	}
 
 	static ConversationResource resource(ConversationView c) {

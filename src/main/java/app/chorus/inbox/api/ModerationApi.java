@@ -42,16 +42,18 @@ class ModerationApi {
 		this.currentUser = currentUser;
 	}
 
-	record ModerationBody(@Nullable String action, @Nullable UUID itemId, @Nullable String note) {
+	/** {@code itemId}: the message acted on; or {@code replyId}: a reply of ours to delete (action {@code delete}). */
+	record ModerationBody(@Nullable String action, @Nullable UUID itemId, @Nullable UUID replyId,
+			@Nullable String note) {
 	}
 
 	record ModerationResource(UUID id, UUID conversationId, UUID itemId, String action, String target,
 			@Nullable String note, UUID takenBy, Instant takenAt, String outcome, @Nullable String errorKey,
-			@Nullable String error) {
+			@Nullable String error, @Nullable UUID replyId) {
 	}
 
 	record OptionsResource(String network, List<String> offered, boolean allowed, List<ItemActions> items,
-			List<ModerationResource> taken) {
+			List<ModerationResource> taken, boolean repliesDeletable) {
 	}
 
 	@Operation(summary = "The moderation the conversation's network offers (per message: block, mute, report and hide "
@@ -62,18 +64,18 @@ class ModerationApi {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
 		InboxModeration.Options options = moderation.options(membership, id);
 		return new OptionsResource(options.network(), options.offered(), options.allowed(), options.items(),
-				options.taken().stream().map(ModerationApi::resource).toList());
+				options.taken().stream().map(ModerationApi::resource).toList(), options.repliesDeletable());
 	}
 
 	@Operation(summary = "Take a moderation action on a message of the conversation: hide or delete its post, block, "
-			+ "mute or report its author (the note goes with a report); 422 when the network does not offer it, 503 "
+			+ "mute or report its author (the note goes with a report); or delete a reply of ours (replyId); 422 when the network does not offer it, 503 "
 			+ "when the network cannot be reached and 409 when the channel must be connected again (then recorded as "
 			+ "failed)")
 	@PostMapping
 	ResponseEntity<ModerationResource> moderate(@PathVariable UUID id, @RequestBody ModerationBody body) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
 		ModerationView taken = moderation.moderate(membership, Callers.actor(currentUser), id, body.action(), body.itemId(),
-				body.note());
+				body.replyId(), body.note());
 		return ResponseEntity.created(URI.create("/api/v1/inbox/conversations/" + id + "/moderation/" + taken.id()))
 			.body(resource(taken));
 	}
@@ -87,6 +89,6 @@ class ModerationApi {
 
 	static ModerationResource resource(ModerationView m) {
 		return new ModerationResource(m.id(), m.conversationId(), m.itemId(), m.action(), m.target(), m.note(),
-				m.takenBy(), m.takenAt(), m.outcome(), m.errorKey(), m.error());
+				m.takenBy(), m.takenAt(), m.outcome(), m.errorKey(), m.error(), m.replyId());
 	}
 }

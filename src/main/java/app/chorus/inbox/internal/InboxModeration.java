@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import app.chorus.channels.spi.SessionRefreshing.ReauthorizationNeeded;
 import app.chorus.inbox.InboxItemModerated;
 import app.chorus.inbox.internal.InboxRecords.ConversationRow;
 import app.chorus.inbox.internal.InboxRecords.ItemRow;
+import app.chorus.inbox.internal.InboxService.ReplyView;
 import app.chorus.inbox.internal.InboxService.ModerationView;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.audit.RequestOrigin;
@@ -80,7 +82,7 @@ public class InboxModeration {
 	 * member may moderate through the channel; per item, the actions that apply to it; and what was taken so far.
 	 */
 	public record Options(String network, List<String> offered, boolean allowed, List<ItemActions> items,
-			List<ModerationView> taken) {
+			List<ModerationView> taken, boolean repliesDeletable) {
 	}
 
 	public Options options(Membership membership, UUID conversationId) {
@@ -96,22 +98,27 @@ public class InboxModeration {
 		boolean allowed = channel.isPresent()
 				&& channels.may(membership, channel.get().id(), ChannelPermission.REPLY);
 		return new Options(conversation.network(), keys(offered), allowed, items,
-				moderation.of(workspace, conversationId));
+				moderation.of(workspace, conversationId), offered.contains(Action.DELETE));
 	}
 
 	/**
-	 * Takes the action on the item through the channel's network, and records it with who took it.
+	 * Takes the action on the item through the channel's network, and records it with who took it; or, given
+	 * {@code replyId}, deletes that reply of ours from the network (the only action a reply takes).
 	 * @param note why; sent with a report, kept with any action
 	 * @throws ChorusException 404 for a conversation the workspace does not have; 403 when the member may not act
 	 * through its channel; 422 naming {@code action} when it is unknown or not offered for the item, {@code itemId}
-	 * for an item not in the conversation, {@code note} when it is too long; 409 when the channel needs to be connected
-	 * again; 503 when the network cannot be reached; 502 when it refused or failed (the last three recorded as failed)
+	 * for an item not in the conversation, {@code replyId} for a reply that is not in it, was not sent or is deleted
+	 * already, {@code note} when it is too long; 409 when the channel needs to be connected again; 503 when the
+	 * network cannot be reached; 502 when it refused or failed (the last three recorded as failed)
 	 */
 	public ModerationView moderate(Membership membership, AuditActor actor, UUID conversationId,
-			@Nullable String actionKey, @Nullable UUID itemId, @Nullable String note) {
+			@Nullable String actionKey, @Nullable UUID itemId, @Nullable UUID replyId, @Nullable String note) {
 		WorkspaceId workspace = membership.workspaceId();
 		ConversationRow conversation = inbox.find(workspace, conversationId);
 		Action action = action(actionKey);
+		if (replyId != null) {
+			return deleteReply(membership, actor, conversation, action, replyId, note);
+		}
 		ItemRow item = Optional.ofNullable(itemId).flatMap(id -> inbox.item(workspace, id))
 			.filter(i -> i.conversationId().equals(conversationId))
 			.orElseThrow(() -> ChorusException.invalid("itemId", "inbox.moderation.item.unknown"));
@@ -130,8 +137,32 @@ public class InboxModeration {
 		UUID id = Ids.next();
 		String target = ON_AUTHORS.contains(action) ? item.authorId()
 				: item.postRef() != null ? item.postRef() : item.remoteId();
-		transactions.executeWithoutResult(s -> moderation.begin(workspace, id, conversationId, item.id(),
+		transactions.executeWithoutResult(s -> moderation.begin(workspace, id, conversationId, item.id(), null,
 				channel.id(), key(action), target, kept, membership.userId(), clock.instant()));
+		return take(actor, channel, moderation.find(workspace, id).orElseThrow());
+	}
+
+	/** Deletes a sent reply of ours from the network, recorded against the message it answered. */
+	private ModerationView deleteReply(Membership membership, AuditActor actor, ConversationRow conversation,
+			Action action, UUID replyId, @Nullable String note) {
+		WorkspaceId workspace = membership.workspaceId();
+		ReplyView reply = inbox.reply(workspace, replyId)
+			.filter(r -> r.conversationId().equals(conversation.id()) && "sent".equals(r.status())
+					&& r.remoteId() != null && r.deletedAt() == null)
+			.orElseThrow(() -> ChorusException.invalid("replyId", "inbox.moderation.reply.not-deletable"));
+		ChannelView channel = usableChannel(membership, conversation);
+		if (action != Action.DELETE || !offered(channel).contains(Action.DELETE)) {
+			throw ChorusException.invalid("action", "inbox.moderation.reply.delete-only", name(channel));
+		}
+		String kept = note == null || note.isBlank() ? null : note.strip();
+		if (kept != null && kept.length() > MAX_NOTE) {
+			throw ChorusException.invalid("note", "inbox.moderation.note.too-long", MAX_NOTE);
+		}
+		UUID id = Ids.next();
+		String target = Objects.requireNonNull(reply.remoteId());
+		transactions.executeWithoutResult(s -> moderation.begin(workspace, id, conversation.id(),
+				reply.inReplyToItemId(), reply.id(), channel.id(), key(action), target, kept, membership.userId(),
+				clock.instant()));
 		return take(actor, channel, moderation.find(workspace, id).orElseThrow());
 	}
 
@@ -208,6 +239,9 @@ public class InboxModeration {
 			}
 			moderation.settle(workspace, taken.id(), outcome == null ? "done" : "failed",
 					outcome == null ? null : outcome.messageKey(), error);
+			if (outcome == null && taken.replyId() != null) {
+				moderation.replyDeleted(workspace, taken.replyId(), clock.instant());
+			}
 			events.publishEvent(new InboxItemModerated(workspace, actor, taken.id(), taken.conversationId(),
 					taken.itemId(), channel.id().toString(), channel.network().key(), taken.action(), taken.target(),
 					outcome == null ? "done" : "failed", error, RequestOrigin.current()));

@@ -71,7 +71,7 @@ class InboxRecords {
 	record ReplyRow(UUID id, WorkspaceId workspaceId, UUID conversationId, UUID inReplyToItem, ChannelId channelId,
 			String text, String status, @Nullable String remoteId, @Nullable String url, @Nullable String errorKey,
 			@Nullable String errorDetail, UserId authorId, String idempotencyKey, Instant createdAt,
-			@Nullable Instant sentAt) {
+			@Nullable Instant sentAt, @Nullable Instant deletedAt) {
 	}
 
 	/**
@@ -536,7 +536,7 @@ class InboxRecords {
 				rs.getString("text"), rs.getString("status"), rs.getString("remote_id"), rs.getString("url"),
 				rs.getString("error_key"), rs.getString("error_detail"),
 				new UserId(rs.getObject("author_id", UUID.class)), rs.getString("idempotency_key"),
-				instant(rs, "created_at"), instant(rs, "sent_at"));
+				instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "deleted_at"));
 	}
 
 	private static List<String> tags(ResultSet rs) throws SQLException {

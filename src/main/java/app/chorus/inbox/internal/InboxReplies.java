@@ -112,7 +112,7 @@ public class InboxReplies {
 			throw ChorusException.invalid(problems);
 		}
 		ReplyRow reply = new ReplyRow(id, workspace, conversationId, target.id(), channel.id(), text, "sending", null,
-				null, null, null, membership.userId(), "inbox-reply-" + id, clock.instant(), null);
+				null, null, null, membership.userId(), "inbox-reply-" + id, clock.instant(), null, null);
 		transactions.executeWithoutResult(s -> records.insert(reply));
 		return send(actor, conversation, channel, reply, target, variant);
 	}

@@ -96,7 +96,7 @@ public class InboxService {
 
 	public record ReplyView(UUID id, UUID conversationId, UUID inReplyToItemId, String text, String status,
 			@Nullable String remoteId, @Nullable String url, @Nullable String errorKey, @Nullable String errorDetail,
-			UUID authorId, Instant createdAt, @Nullable Instant sentAt) {
+			UUID authorId, Instant createdAt, @Nullable Instant sentAt, @Nullable Instant deletedAt) {
 	}
 
 	/**
@@ -128,7 +128,7 @@ public class InboxService {
 	 */
 	public record ModerationView(UUID id, UUID conversationId, UUID itemId, String action, String target,
 			@Nullable String note, UUID takenBy, Instant takenAt, String outcome, @Nullable String errorKey,
-			@Nullable String error) {
+			@Nullable String error, @Nullable UUID replyId) {
 	}
 
 	/**
@@ -416,7 +416,7 @@ public class InboxService {
 	static ReplyView view(ReplyRow reply) {
 		return new ReplyView(reply.id(), reply.conversationId(), reply.inReplyToItem(), reply.text(), reply.status(),
 				reply.remoteId(), reply.url(), reply.errorKey(), reply.errorDetail(), reply.authorId().value(),
-				reply.createdAt(), reply.sentAt());
+				reply.createdAt(), reply.sentAt(), reply.deletedAt());
 	}
 
 	/** The conversation with its SLA clocks read now. */

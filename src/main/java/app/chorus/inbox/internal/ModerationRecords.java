@@ -30,15 +30,21 @@ class ModerationRecords {
 	}
 
 	/** Writes the action as {@code pending}, before the network is asked. */
-	void begin(WorkspaceId workspace, UUID id, UUID conversation, UUID item, ChannelId channel, String action,
-			String target, @Nullable String note, UserId takenBy, Instant at) {
+	void begin(WorkspaceId workspace, UUID id, UUID conversation, UUID item, @Nullable UUID reply, ChannelId channel,
+			String action, String target, @Nullable String note, UserId takenBy, Instant at) {
 		jdbc.sql("""
-				insert into inbox.moderation_actions (id, workspace_id, conversation_id, item_id, channel_id, action,
-				    target, note, taken_by, taken_at, outcome)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""")
-			.params(id, workspace.value(), conversation, item, channel.value(), action, target, note,
+				insert into inbox.moderation_actions (id, workspace_id, conversation_id, item_id, reply_id, channel_id,
+				    action, target, note, taken_by, taken_at, outcome)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""")
+			.params(id, workspace.value(), conversation, item, reply, channel.value(), action, target, note,
 					takenBy.value(), ts(at))
 			.update();
+	}
+
+	/** The reply of ours the action deleted from the network is marked deleted (its text is kept). */
+	void replyDeleted(WorkspaceId workspace, UUID reply, Instant at) {
+		jdbc.sql("update inbox.replies set deleted_at = ? where workspace_id = ? and id = ? and deleted_at is null")
+			.params(ts(at), workspace.value(), reply).update();
 	}
 
 	/** Settles the action: {@code done}, or {@code failed} with the reason. */
@@ -74,6 +80,7 @@ class ModerationRecords {
 		return new ModerationView(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
 				rs.getObject("item_id", UUID.class), rs.getString("action"), rs.getString("target"),
 				rs.getString("note"), rs.getObject("taken_by", UUID.class), instant(rs, "taken_at"),
-				rs.getString("outcome"), rs.getString("error_key"), rs.getString("error"));
+				rs.getString("outcome"), rs.getString("error_key"), rs.getString("error"),
+				rs.getObject("reply_id", UUID.class));
 	}
 }

@@ -180,11 +180,12 @@ class ConversationController {
 
 	@PostMapping("/inbox/conversations/{id}/moderation")
 	String moderate(@PathVariable UUID id, @RequestParam(defaultValue = "") String action,
-			@RequestParam(required = false) @Nullable UUID itemId, @RequestParam(required = false) @Nullable String note,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable UUID itemId, @RequestParam(required = false) @Nullable UUID replyId,
+			@RequestParam(required = false) @Nullable String note, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Membership membership = context.require(Permission.INBOX_REPLY);
 		return act(membership, id, model, redirect, response, "inbox.page.moderated",
-				() -> moderation.moderate(membership, actor(), id, action, itemId, note));
+				() -> moderation.moderate(membership, actor(), id, action, itemId, replyId, note));
 	}
 
 	@PostMapping("/inbox/conversations/{id}/moderation/{moderationId}/retry")

@@ -68,7 +68,8 @@ class ConversationPage {
 		options.items().forEach(i -> actions.put(i.itemId(), i.actions()));
 		List<Message> messages = detail.items().stream()
 			.map(item -> new Message(item, actions.getOrDefault(item.id(), List.of()),
-					detail.moderation().stream().filter(m -> m.itemId().equals(item.id())).toList()))
+					detail.moderation().stream().filter(m -> m.replyId() == null && m.itemId().equals(item.id()))
+						.toList()))
 			.toList();
 		List<String> missing = new ArrayList<>();
 		for (Moderating.Action action : Moderating.Action.values()) {
@@ -88,10 +89,14 @@ class ConversationPage {
 				: workspaces.teamName(membership.workspaceId(), detail.conversation().teamId()).orElse(null));
 		model.addAttribute("messages", messages);
 		model.addAttribute("replies", detail.replies());
+		// what was taken on our replies (deleting them) is shown with each reply
+		model.addAttribute("replyTaken", detail.moderation().stream().filter(m -> m.replyId() != null)
+			.collect(java.util.stream.Collectors.groupingBy(m -> m.replyId())));
 		model.addAttribute("notes", detail.notes());
 		model.addAttribute("offered", options.offered());
 		model.addAttribute("notOffered", missing);
 		model.addAttribute("canModerate", canTriage && options.allowed());
+		model.addAttribute("canDeleteReplies", canTriage && options.allowed() && options.repliesDeletable());
 		model.addAttribute("canTriage", canTriage);
 		model.addAttribute("canReply", canTriage && options.allowed());
 		model.addAttribute("savedReplies", savedReplies.all(membership.workspaceId()));
