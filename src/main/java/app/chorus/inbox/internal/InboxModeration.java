@@ -122,10 +122,7 @@ public class InboxModeration {
 		ItemRow item = Optional.ofNullable(itemId).flatMap(id -> inbox.item(workspace, id))
 			.filter(i -> i.conversationId().equals(conversationId))
 			.orElseThrow(() -> ChorusException.invalid("itemId", "inbox.moderation.item.unknown"));
-		String kept = note == null || note.isBlank() ? null : note.strip();
-		if (kept != null && kept.length() > MAX_NOTE) {
-			throw ChorusException.invalid("note", "inbox.moderation.note.too-long", MAX_NOTE);
-		}
+		String kept = kept(note);
 		ChannelView channel = usableChannel(membership, conversation);
 		Set<Action> applicable = applicable(offered(channel), channel, item.authorId(), item.type());
 		if (!applicable.contains(action)) {
@@ -142,6 +139,15 @@ public class InboxModeration {
 		return take(actor, channel, moderation.find(workspace, id).orElseThrow());
 	}
 
+	/** The note as kept (stripped; null when blank). */
+	private static @Nullable String kept(@Nullable String note) {
+		String kept = note == null || note.isBlank() ? null : note.strip();
+		if (kept != null && kept.length() > MAX_NOTE) {
+			throw ChorusException.invalid("note", "inbox.moderation.note.too-long", MAX_NOTE);
+		}
+		return kept;
+	}
+
 	/** Deletes a sent reply of ours from the network, recorded against the message it answered. */
 	private ModerationView deleteReply(Membership membership, AuditActor actor, ConversationRow conversation,
 			Action action, UUID replyId, @Nullable String note) {
@@ -154,10 +160,7 @@ public class InboxModeration {
 		if (action != Action.DELETE || !offered(channel).contains(Action.DELETE)) {
 			throw ChorusException.invalid("action", "inbox.moderation.reply.delete-only", name(channel));
 		}
-		String kept = note == null || note.isBlank() ? null : note.strip();
-		if (kept != null && kept.length() > MAX_NOTE) {
-			throw ChorusException.invalid("note", "inbox.moderation.note.too-long", MAX_NOTE);
-		}
+		String kept = kept(note);
 		UUID id = Ids.next();
 		String target = Objects.requireNonNull(reply.remoteId());
 		transactions.executeWithoutResult(s -> moderation.begin(workspace, id, conversation.id(),
