@@ -85,7 +85,9 @@
   }
 
   function loadRow(itemId) {
-    return fetch('/inbox/items/' + encodeURIComponent(itemId) + '/row', { credentials: 'same-origin' })
+    // in the list of conversations a row shows its conversation's newest message and how many it has
+    var view = list.hasAttribute('data-by-conversation') ? '?view=conversations' : '';
+    return fetch('/inbox/items/' + encodeURIComponent(itemId) + '/row' + view, { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) { return html ? fragment(html) : null; });
   }

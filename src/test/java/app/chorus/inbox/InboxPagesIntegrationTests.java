@@ -124,7 +124,14 @@ class InboxPagesIntegrationTests {
 		assertThat(searched.body()).contains("second: where is my refund").contains("2 messages")
 			.doesNotContain("&lt;script&gt;").contains("name=\"view\" value=\"conversations\"");
 
-		assertThat(conversations.body()).contains("href=\"/inbox?view=conversations\"");
+		assertThat(conversations.body()).contains("href=\"/inbox?view=conversations\"")
+			.contains("data-by-conversation=\"true\"");
+		// the row the page's script refreshes is the conversation's, by its newest message, whichever message it names
+		WebClient.Page row = browser.get("/inbox/items/" + item("first").id() + "/row?view=conversations");
+		assertThat(row.body()).contains("second: where is my refund").contains("2 messages")
+			.doesNotContain("first: love the new colours");
+		assertThat(browser.get("/inbox/items/" + item("first").id() + "/row").body())
+			.contains("first: love the new colours").doesNotContain("2 messages");
 		WebClient.Page byType = browser.get("/inbox?view=conversations&type=mention");
 		assertThat(byType.status()).isEqualTo(422);
 		assertThat(byType.body()).contains("The type filter picks single messages: choose Messages to use it.");

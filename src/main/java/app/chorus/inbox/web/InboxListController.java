@@ -202,12 +202,18 @@ class InboxListController {
 				filters.value(e.field()));
 	}
 
+	/** One row of the list; {@code view=conversations}: the row of the message's conversation, by its newest. */
 	@GetMapping("/inbox/items/{id}/row")
-	String row(@PathVariable UUID id, Model model) {
+	String row(@PathVariable UUID id, @RequestParam(defaultValue = "messages") String view, Model model) {
 		Membership membership = context.require(Permission.CONTENT_VIEW);
 		ReceivedItem received = inbox.received(membership.workspaceId(), id)
 			.orElseThrow(() -> ChorusException.notFound("item"));
-		model.addAttribute("row", names.of(membership.workspaceId()).row(received.item(), received.conversation()));
+		InboxNames.Directory directory = names.of(membership.workspaceId());
+		model.addAttribute("row", "conversations".equals(view)
+				? directory.conversationRows(List.of(received.conversation()), inbox.latest(membership.workspaceId(),
+						List.of(received.conversation().id()))).stream().findFirst()
+					.orElseThrow(() -> ChorusException.notFound("item"))
+				: directory.row(received.item(), received.conversation()));
 		model.addAttribute("canTriage", membership.can(Permission.INBOX_REPLY));
 		return "inbox/list :: row";
 	}
