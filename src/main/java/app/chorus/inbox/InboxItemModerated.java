@@ -16,9 +16,11 @@ import app.chorus.shared.ids.WorkspaceId;
  * {@code failed} (then {@code error} says why).
  * @param action {@code hide}, {@code delete}, {@code block}, {@code mute} or {@code report}
  * @param target what the network acted on: the author's id (block, mute, report) or the post's (hide, delete)
+ * @param replyId the reply of ours that was deleted, when the action was on one ({@code itemId} is then the message
+ * it answered)
  */
 public record InboxItemModerated(WorkspaceId workspaceId, AuditActor actor, UUID moderationId, UUID conversationId,
-		UUID itemId, String channelId, String network, String action, String target, String outcome,
+		UUID itemId, @Nullable UUID replyId, String channelId, String network, String action, String target, String outcome,
 		@Nullable String error, RequestOrigin origin) implements AuditableEvent {
 
 	@Override
@@ -38,8 +40,8 @@ public record InboxItemModerated(WorkspaceId workspaceId, AuditActor actor, UUID
 
 	@Override
 	public Map<String, String> details() {
-		return Map.of("moderation", moderationId.toString(), "item", itemId.toString(), "channel", channelId,
-				"network", network, "action", action, "target", target, "outcome", outcome, "error",
-				error == null ? "" : error);
+		return Map.of("moderation", moderationId.toString(), "item", itemId.toString(), "reply",
+				replyId == null ? "" : replyId.toString(), "channel", channelId, "network", network, "action", action,
+				"target", target, "outcome", outcome, "error", error == null ? "" : error);
 	}
 }

@@ -284,6 +284,9 @@ class InboxModerationIntegrationTests {
 		assertThat(api.post(base(), world.token(world.owner(other), other), Map.of("action", "delete", "replyId",
 				reply)).status()).isEqualTo(404);
 		assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(DELETE)))).hasSize(1);
+		// the audit trail names the reply
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				api.get("/api/v1/audit/entries", token).raw().body()).contains("inbox.item.moderated").contains(reply));
 	}
 
 	@Test

@@ -97,7 +97,7 @@ public class InboxLeftovers {
 				from inbox.conversations c
 				where c.id = m.conversation_id and m.outcome = 'pending' and m.taken_at < :before
 				returning m.id, m.workspace_id, m.conversation_id, m.item_id, m.channel_id, c.network, m.action,
-				    m.target""")
+				    m.target, m.reply_id""")
 			.param("key", MODERATION_KEY).param("detail", DETAIL).param("before", before)
 			.query((rs, n) -> {
 				UUID action = rs.getObject(1, UUID.class);
@@ -105,7 +105,7 @@ public class InboxLeftovers {
 						+ "as failed and unconfirmed", action);
 				events.publishEvent(new InboxItemModerated(new WorkspaceId(rs.getObject(2, UUID.class)),
 						AuditActor.system(), action, rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-						rs.getObject(5, UUID.class).toString(), rs.getString(6), rs.getString(7), rs.getString(8),
+						rs.getObject(9, UUID.class), rs.getObject(5, UUID.class).toString(), rs.getString(6), rs.getString(7), rs.getString(8),
 						"failed", DETAIL, RequestOrigin.internal()));
 				return action;
 			})

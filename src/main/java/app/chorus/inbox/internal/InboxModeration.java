@@ -246,8 +246,8 @@ public class InboxModeration {
 				moderation.replyDeleted(workspace, taken.replyId(), clock.instant());
 			}
 			events.publishEvent(new InboxItemModerated(workspace, actor, taken.id(), taken.conversationId(),
-					taken.itemId(), channel.id().toString(), channel.network().key(), taken.action(), taken.target(),
-					outcome == null ? "done" : "failed", error, RequestOrigin.current()));
+					taken.itemId(), taken.replyId(), channel.id().toString(), channel.network().key(), taken.action(),
+					taken.target(), outcome == null ? "done" : "failed", error, RequestOrigin.current()));
 		});
 		if (failure != null) {
 			throw failure;
