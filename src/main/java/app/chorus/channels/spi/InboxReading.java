@@ -21,11 +21,6 @@ public interface InboxReading {
 	 * worth it (a read that stopped at its page limit); false when the read caught up with the newest
 	 */
 	record InboxPage(List<InboxEvent> events, @Nullable String cursor, boolean more) {
-
-		/** A page that says nothing of what follows it: one that brought something is read after at once. */
-		public InboxPage(List<InboxEvent> events, @Nullable String cursor) {
-			this(events, cursor, !events.isEmpty());
-		}
 	}
 
 	/** What kind of message it is. */
