@@ -194,7 +194,7 @@ class InboxApi {
 		return new ConversationDetailResource(c.id(), c.channelId(), c.network(), c.kind(), c.status(), c.priority(),
 				c.assigneeId(), c.createdAt(), c.lastActivityAt(), c.firstResponseAt(), c.resolvedAt(), c.tags(),
 				c.teamId(), sla(c.sla()), detail.items().stream().map(item -> new ModeratedItemResource(resource(item, c.tags()),
-						detail.moderation().stream().filter(m -> m.replyId() == null && m.itemId().equals(item.id()))
+						detail.moderation().stream().filter(m -> m.takenOn(item.id()))
 							.map(ModerationApi::resource).toList()))
 					.toList(),
 				detail.replies().stream().map(InboxApi::resource).toList(),

@@ -129,6 +129,11 @@ public class InboxService {
 	public record ModerationView(UUID id, UUID conversationId, UUID itemId, String action, String target,
 			@Nullable String note, UUID takenBy, Instant takenAt, String outcome, @Nullable String errorKey,
 			@Nullable String error, @Nullable UUID replyId) {
+
+		/** Taken on the message itself (not on a reply of ours that answered it). */
+		public boolean takenOn(UUID item) {
+			return replyId == null && itemId.equals(item);
+		}
 	}
 
 	/**

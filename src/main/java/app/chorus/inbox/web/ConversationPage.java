@@ -68,8 +68,7 @@ class ConversationPage {
 		options.items().forEach(i -> actions.put(i.itemId(), i.actions()));
 		List<Message> messages = detail.items().stream()
 			.map(item -> new Message(item, actions.getOrDefault(item.id(), List.of()),
-					detail.moderation().stream().filter(m -> m.replyId() == null && m.itemId().equals(item.id()))
-						.toList()))
+					detail.moderation().stream().filter(m -> m.takenOn(item.id())).toList()))
 			.toList();
 		List<String> missing = new ArrayList<>();
 		for (Moderating.Action action : Moderating.Action.values()) {
@@ -91,7 +90,7 @@ class ConversationPage {
 		model.addAttribute("replies", detail.replies());
 		// what was taken on our replies (deleting them) is shown with each reply
 		model.addAttribute("replyTaken", detail.moderation().stream().filter(m -> m.replyId() != null)
-			.collect(java.util.stream.Collectors.groupingBy(m -> m.replyId())));
+			.collect(java.util.stream.Collectors.groupingBy(ModerationView::replyId)));
 		model.addAttribute("notes", detail.notes());
 		model.addAttribute("offered", options.offered());
 		model.addAttribute("notOffered", missing);
