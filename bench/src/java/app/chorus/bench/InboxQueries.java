@@ -297,7 +297,7 @@ public final class InboxQueries {
 								"https://bsky.app/profile/fan" + author + ".bsky.social/post/" + c + "-" + k, at, at,
 								sample.language(), sentiment,
 								sentiment.equals("negative") ? "-0.6" : sentiment.equals("positive") ? "0.6" : "0",
-								tsvector(SearchTerms.of(text + " fan" + author + ".bsky.social Fan " + author))))
+								tsvector(SearchTerms.lexemes(text + " fan" + author + ".bsky.social Fan " + author))))
 							.append('\n');
 					}
 				}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import app.chorus.identity.UserAccount;
 import app.chorus.inbox.internal.InboxIngestion;
+import app.chorus.inbox.internal.SearchIndex;
+import app.chorus.inbox.search.SearchTerms;
 import app.chorus.support.Api;
 import app.chorus.support.BlueskyAnswers;
 import app.chorus.support.ChorusIntegrationTest;
@@ -51,6 +55,12 @@ class InboxFiltersIntegrationTests {
 
 	@Autowired
 	InboxIngestion ingestion;
+
+	@Autowired
+	SearchIndex searchIndex;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 	Membership workspace;
@@ -107,6 +117,28 @@ class InboxFiltersIntegrationTests {
 
 	private static String encode(String text) {
 		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void messagesWhoseSearchWordsAreInAnOlderFormatAreStoredAgain() {
+		// as an earlier version left them: one message with its whole words only (format 1), one with none at all
+		String en = items.get("en");
+		jdbc.sql("update inbox.items set search = array_to_tsvector(?) where id = ?")
+			.params(SearchTerms.words("This is the worst service I have ever had, where is my refund").toArray(
+					String[]::new), UUID.fromString(en))
+			.update();
+		jdbc.sql("update inbox.items set search = null where id = ?").param(UUID.fromString(items.get("da"))).update();
+		jdbc.sql("update inbox.search_format set format = 1").update();
+
+		searchIndex.storeAgainIfOlder();
+
+		assertThat(jdbc.sql("select format, stored_through from inbox.search_format").query((rs, n) -> rs.getInt(1)
+				+ "/" + rs.getString(2)).single()).isEqualTo(SearchTerms.FORMAT + "/null");
+		assertThat(jdbc.sql("select 'refu' = any(tsvector_to_array(search)) from inbox.items where id = ?")
+			.param(UUID.fromString(en)).query(Boolean.class).single()).isTrue();
+		assertThat(keys("q=" + encode("refu"))).containsExactly("en", "da");
+		assertThat(keys("q=" + encode("refunder"))).containsExactly("da");
+		assertThat(keys("q=" + encode("ser"))).containsExactly("en");
 	}
 
 	@Test

@@ -324,26 +324,49 @@ class InboxRecords {
 
 	/** What full-text search finds a message by: its text and its author's handle and name. */
 	static String[] searchWords(String text, String authorHandle, @Nullable String authorDisplayName) {
-		return app.chorus.inbox.search.SearchTerms.of(text + " " + authorHandle + " "
+		return app.chorus.inbox.search.SearchTerms.lexemes(text + " " + authorHandle + " "
 				+ (authorDisplayName == null ? "" : authorDisplayName)).toArray(String[]::new);
 	}
 
-	/** A message stored before search existed. */
-	record Unsearched(UUID id, String text, String authorHandle, @Nullable String authorDisplayName) {
+	/** A message and what it is found by. */
+	record Searchable(UUID id, String text, String authorHandle, @Nullable String authorDisplayName) {
 	}
 
-	/** Messages stored before search existed, a batch at a time. */
-	List<Unsearched> unsearched(int limit) {
+	/** The format the stored search words are in and, while they are being stored again, the last message done. */
+	record SearchFormat(int format, @Nullable UUID storedThrough) {
+	}
+
+	/** The search format, locked until the transaction ends (so one node at a time stores words again). */
+	SearchFormat searchFormatForUpdate() {
+		return jdbc.sql("select format, stored_through from inbox.search_format for update")
+			.query((rs, n) -> new SearchFormat(rs.getInt(1), rs.getObject(2, UUID.class)))
+			.single();
+	}
+
+	int searchFormat() {
+		return jdbc.sql("select format from inbox.search_format").query(Integer.class).single();
+	}
+
+	void setSearchFormat(int format, @Nullable UUID storedThrough) {
+		jdbc.sql("update inbox.search_format set format = ?, stored_through = ?").params(format, storedThrough)
+			.update();
+	}
+
+	/** Messages by id after this one (every workspace's: this is maintenance, not a tenant's read). */
+	List<Searchable> searchableAfter(@Nullable UUID after, int limit) {
 		return jdbc.sql("""
-				select id, text, author_handle, author_display_name from inbox.items where search is null limit ?""")
-			.param(limit)
-			.query((rs, n) -> new Unsearched(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+				select id, text, author_handle, author_display_name from inbox.items where id > ? order by id limit ?""")
+			.params(after == null ? new UUID(0, 0) : after, limit)
+			.query((rs, n) -> new Searchable(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getString(4)))
 			.list();
 	}
 
-	void setSearchWords(UUID item, String[] words) {
-		jdbc.sql("update inbox.items set search = array_to_tsvector(?) where id = ?").params(words, item).update();
+	void setSearchWords(List<Searchable> items) {
+		batches.batchUpdate("update inbox.items set search = array_to_tsvector(?) where id = ?",
+				items.stream().map(item -> new Object[] {
+						searchWords(item.text(), item.authorHandle(), item.authorDisplayName()), item.id() })
+					.toList());
 	}
 
 	/** Which of these network ids the channel has items for already (one statement for a whole page). */

@@ -30,7 +30,6 @@ import app.chorus.inbox.internal.InboxRecords.ItemFilter;
 import app.chorus.inbox.internal.InboxRecords.ItemRow;
 import app.chorus.inbox.internal.InboxRecords.ReplyRow;
 import app.chorus.inbox.internal.IngestionStates.StateRow;
-import app.chorus.inbox.search.SearchTerms;
 import app.chorus.inbox.sla.SlaClock;
 import app.chorus.shared.audit.AuditActor;
 import app.chorus.shared.audit.RequestOrigin;
@@ -50,6 +49,7 @@ public class InboxService {
 	/** A conversation shows at most this many items (its oldest). */
 	static final int CONVERSATION_ITEMS = 500;
 
+	private final SearchIndex searchIndex;
 	private final InboxRecords records;
 	private final ModerationRecords moderation;
 	private final NoteRecords notes;
@@ -64,8 +64,10 @@ public class InboxService {
 
 	InboxService(InboxRecords records, ModerationRecords moderation, NoteRecords notes, AgentRecords agents,
 			IngestionStates states, ChannelManagement channels, WorkspaceManagement workspaces,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, SlaPolicies slas) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, SlaPolicies slas,
+			SearchIndex searchIndex) {
 		this.slas = slas;
+		this.searchIndex = searchIndex;
 		this.records = records;
 		this.moderation = moderation;
 		this.notes = notes;
@@ -206,18 +208,9 @@ public class InboxService {
 		ItemFilter filter = new ItemFilter(query.channelId() == null ? null : new ChannelId(query.channelId()),
 				query.network(), query.type(), query.status(), query.conversationId(), query.tag(), query.language(),
 				query.sentiment(), query.assigneeId() == null ? null : new UserId(query.assigneeId()),
-				query.unassigned(), query.sla(), tsquery(query.search()));
+				query.unassigned(), query.sla(), searchIndex.tsquery(query.search()));
 		return records.items(workspace, filter, clock.instant(), after == null ? null : after.receivedAt(),
 				after == null ? null : after.id(), limit).stream().map(InboxService::view).toList();
-	}
-
-	/** Search words as a tsquery; words without any letter or digit find nothing rather than everything. */
-	private static @Nullable String tsquery(@Nullable String search) {
-		if (search == null || search.isBlank()) {
-			return null;
-		}
-		String query = SearchTerms.query(search);
-		return query != null ? query : "''";
 	}
 
 	/**
@@ -269,7 +262,7 @@ public class InboxService {
 		ConversationFilter filter = new ConversationFilter(
 				query.channelId() == null ? null : new ChannelId(query.channelId()), query.network(), query.status(),
 				query.assigneeId() == null ? null : new UserId(query.assigneeId()), query.unassigned(), query.tag(),
-				query.sla(), query.language(), query.sentiment(), tsquery(query.search()));
+				query.sla(), query.language(), query.sentiment(), searchIndex.tsquery(query.search()));
 		Instant now = clock.instant();
 		return records.conversations(workspace, filter, now, last == null ? null : last.lastActivityAt(),
 				last == null ? null : last.id(), limit).stream().map(c -> view(c, now)).toList();
