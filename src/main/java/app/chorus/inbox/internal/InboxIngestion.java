@@ -365,8 +365,9 @@ public class InboxIngestion {
 
 	/**
 	 * Stores the fresh events; runs inside the caller's transaction. The whole batch costs a handful of statements
-	 * however long it is: two for the conversations, one batch of inserts, one update of the conversations that got
-	 * something, and one {@link InboxItemsReceived}.
+	 * however long it is: one or two for the conversations (one when all are new), one batch of inserts, one update of
+	 * the conversations that were there already and got something (none when all are new), and one
+	 * {@link InboxItemsReceived}.
 	 */
 	private Stored storeEvents(ChannelView channel, Fresh batch) {
 		Instant now = clock.instant();
@@ -377,8 +378,8 @@ public class InboxIngestion {
 			return new Stored(0, null);
 		}
 		List<ConversationRoot> roots = fresh.stream().map(InboxIngestion::rootOf).toList();
-		Map<ConversationRoot, UUID> conversations = records.conversationsFor(workspace, channel.id(), network, roots,
-				now);
+		InboxRecords.Conversations found = records.conversationsFor(workspace, channel.id(), network, roots, now);
+		Map<ConversationRoot, UUID> conversations = found.byRoot();
 		List<InboxRecords.ItemRow> rows = new ArrayList<>(fresh.size());
 		for (int i = 0; i < fresh.size(); i++) {
 			UUID conversation = Objects.requireNonNull(conversations.get(roots.get(i)), "no conversation made");
@@ -394,7 +395,10 @@ public class InboxIngestion {
 			}
 			InboxRecords.ItemRow row = rows.get(i);
 			stored.add(new InboxItemsReceived.Item(row.id(), row.conversationId(), row.type(), row.createdAt(), now));
-			touched.add(row.conversationId());
+			if (!found.made().contains(row.conversationId())) {
+				// one this batch made is active since now already
+				touched.add(row.conversationId());
+			}
 			newest = newest == null || row.createdAt().isAfter(newest) ? row.createdAt() : newest;
 		}
 		records.touched(workspace, touched, now);

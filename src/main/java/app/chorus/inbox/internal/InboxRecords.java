@@ -7,10 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -106,15 +108,20 @@ class InboxRecords {
 	record ConversationRoot(String kind, String rootRef) {
 	}
 
+	/** The conversations of a batch's roots, and which of them the batch made. */
+	record Conversations(Map<ConversationRoot, UUID> byRoot, Set<UUID> made) {
+	}
+
 	/**
-	 * The conversations with these roots on the channel, made where there are none yet: two statements for any number
-	 * of roots. They are made in one order (kind, then root), so two batches making the same ones never wait on each
-	 * other in a circle.
+	 * The conversations with these roots on the channel, made where there are none yet: one statement when every root
+	 * is new (the insert returns what it made), one more to read those that were there already. They are made in one
+	 * order (kind, then root), so two batches making the same ones never wait on each other in a circle. A conversation
+	 * is made active at {@code now}, as {@link #touched} would make it.
 	 */
-	Map<ConversationRoot, UUID> conversationsFor(WorkspaceId workspace, ChannelId channel, String network,
+	Conversations conversationsFor(WorkspaceId workspace, ChannelId channel, String network,
 			Collection<ConversationRoot> roots, Instant now) {
 		if (roots.isEmpty()) {
-			return Map.of();
+			return new Conversations(Map.of(), Set.of());
 		}
 		List<ConversationRoot> sorted = roots.stream().distinct()
 			.sorted(java.util.Comparator.comparing(ConversationRoot::kind).thenComparing(ConversationRoot::rootRef))
@@ -122,6 +129,8 @@ class InboxRecords {
 		String[] kinds = sorted.stream().map(ConversationRoot::kind).toArray(String[]::new);
 		String[] refs = sorted.stream().map(ConversationRoot::rootRef).toArray(String[]::new);
 		String[] ids = sorted.stream().map(root -> Ids.next().toString()).toArray(String[]::new);
+		Map<ConversationRoot, UUID> found = new HashMap<>();
+		Set<UUID> made = new HashSet<>();
 		jdbc.sql("""
 				insert into inbox.conversations (id, workspace_id, channel_id, network, kind, root_ref, status,
 				    priority, created_at, last_activity_at)
@@ -129,19 +138,30 @@ class InboxRecords {
 				from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:refs as text[]))
 				    with ordinality as r (id, kind, root_ref, n)
 				order by r.n
-				on conflict (channel_id, kind, root_ref) do nothing""")
+				on conflict (channel_id, kind, root_ref) do nothing
+				returning id, kind, root_ref""")
 			.param("ws", workspace.value()).param("channel", channel.value()).param("network", network)
-			.param("now", ts(now)).param("ids", ids).param("kinds", kinds).param("refs", refs).update();
-		Map<ConversationRoot, UUID> found = new HashMap<>();
-		jdbc.sql("""
-				select id, kind, root_ref from inbox.conversations
-				where workspace_id = :ws and channel_id = :channel
-				    and (kind, root_ref) in (select * from unnest(cast(:kinds as text[]), cast(:refs as text[])))""")
-			.param("ws", workspace.value()).param("channel", channel.value()).param("kinds", kinds)
-			.param("refs", refs)
-			.query((RowCallbackHandler) rs -> found.put(new ConversationRoot(rs.getString(2), rs.getString(3)),
-					rs.getObject(1, UUID.class)));
-		return found;
+			.param("now", ts(now)).param("ids", ids).param("kinds", kinds).param("refs", refs)
+			.query((RowCallbackHandler) rs -> {
+				UUID id = rs.getObject(1, UUID.class);
+				found.put(new ConversationRoot(rs.getString(2), rs.getString(3)), id);
+				made.add(id);
+			});
+		if (found.size() < sorted.size()) {
+			List<ConversationRoot> there = sorted.stream().filter(root -> !found.containsKey(root)).toList();
+			jdbc.sql("""
+					select c.id, c.kind, c.root_ref
+					from unnest(cast(:kinds as text[]), cast(:refs as text[])) as r (kind, root_ref)
+					join inbox.conversations c
+					    on c.channel_id = :channel and c.kind = r.kind and c.root_ref = r.root_ref
+					where c.workspace_id = :ws""")
+				.param("ws", workspace.value()).param("channel", channel.value())
+				.param("kinds", there.stream().map(ConversationRoot::kind).toArray(String[]::new))
+				.param("refs", there.stream().map(ConversationRoot::rootRef).toArray(String[]::new))
+				.query((RowCallbackHandler) rs -> found.put(new ConversationRoot(rs.getString(2), rs.getString(3)),
+						rs.getObject(1, UUID.class)));
+		}
+		return new Conversations(found, made);
 	}
 
 	/**
@@ -370,9 +390,9 @@ class InboxRecords {
 	}
 
 	/** Which of these network ids the channel has items for already (one statement for a whole page). */
-	java.util.Set<String> existingRemoteIds(ChannelId channel, java.util.Collection<String> remoteIds) {
+	Set<String> existingRemoteIds(ChannelId channel, Collection<String> remoteIds) {
 		if (remoteIds.isEmpty()) {
-			return java.util.Set.of();
+			return Set.of();
 		}
 		return new java.util.HashSet<>(jdbc.sql("""
 				select remote_id from inbox.items where channel_id = :channel and remote_id = any(:ids)""")
