@@ -22,8 +22,9 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "release")
 	EmbeddedPostgresServer embeddedPostgresServer(@Value("${chorus.data-dir}") Path dataFolder,
-			@Value("${chorus.db.embedded.durable:true}") boolean durable) {
-		return EmbeddedPostgresServer.start(dataFolder, durable);
+			@Value("${chorus.db.embedded.durable:true}") boolean durable,
+			@Value("${chorus.db.embedded.shared-buffers:auto}") String sharedBuffers) {
+		return EmbeddedPostgresServer.start(dataFolder, durable, sharedBuffers);
 	}
 
 	@Bean

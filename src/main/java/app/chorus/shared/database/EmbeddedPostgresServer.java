@@ -1,6 +1,7 @@
 package app.chorus.shared.database;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,9 @@ public final class EmbeddedPostgresServer {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 	private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+	private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,6}(kB|MB|GB|TB)");
+	/** The {@code shared_buffers} setting that sizes them from the machine's memory. */
+	public static final String AUTO = "auto";
 
 	private final DataFolder folder;
 	private final EmbeddedPostgres postgres;
@@ -49,11 +53,22 @@ public final class EmbeddedPostgresServer {
 	 * for speed
 	 */
 	public static synchronized EmbeddedPostgresServer start(Path dataFolder, boolean durable) {
+		return start(dataFolder, durable, AUTO);
+	}
+
+	/**
+	 * As {@link #start(Path, boolean)}, with PostgreSQL's {@code shared_buffers} (its own cache of table and index
+	 * pages) set: {@value #AUTO} for a quarter of the machine's memory, at least 128 MB and at most 2 GB, or a size
+	 * such as {@code 512MB} or {@code 4GB}.
+	 * @throws IllegalArgumentException when the size is not one
+	 */
+	public static synchronized EmbeddedPostgresServer start(Path dataFolder, boolean durable, String sharedBuffers) {
+		String buffers = sharedBuffers(sharedBuffers);
 		DataFolder folder = DataFolder.open(dataFolder);
 		EmbeddedPostgresServer server = RUNNING.get(folder.path());
 		if (server == null) {
 			try {
-				server = new EmbeddedPostgresServer(folder, launch(folder.path().resolve("postgres"), durable));
+				server = new EmbeddedPostgresServer(folder, launch(folder.path().resolve("postgres"), durable, buffers));
 			}
 			catch (RuntimeException e) {
 				folder.release();
@@ -68,7 +83,23 @@ public final class EmbeddedPostgresServer {
 		return server;
 	}
 
-	private static EmbeddedPostgres launch(Path pgData, boolean durable) {
+	/** {@code shared_buffers} as PostgreSQL takes it, from the setting. */
+	static String sharedBuffers(String setting) {
+		String value = setting.strip();
+		if (value.equalsIgnoreCase(AUTO)) {
+			long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getTotalMemorySize();
+			long quarter = machine / 4 / (1024 * 1024);
+			return Math.clamp(quarter, 128, 2048) + "MB";
+		}
+		if (!SIZE.matcher(value).matches()) {
+			throw new IllegalArgumentException("The embedded PostgreSQL's shared buffers must be \"" + AUTO
+					+ "\" or a size such as 512MB or 4GB, not \"" + setting + "\"");
+		}
+		return value;
+	}
+
+	private static EmbeddedPostgres launch(Path pgData, boolean durable, String sharedBuffers) {
 		try {
 			Files.createDirectories(pgData);
 			stopOrphanedPostmaster(pgData);
@@ -78,7 +109,11 @@ public final class EmbeddedPostgresServer {
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "200");
+				.setServerConfig("max_connections", "200")
+				// PostgreSQL's default (128 MB) is sized for a machine it shares with much else; the inbox's lists and
+				// searches over millions of messages read thousands of pages, which then come from the system's
+				// file cache one system call at a time
+				.setServerConfig("shared_buffers", sharedBuffers);
 			if (durable) {
 				// The embedded server's launcher passes -F (fsync off); settings given after it win.
 				builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")

@@ -11,6 +11,7 @@ import static app.chorus.shared.database.DbTestSupport.queryOne;
 import static app.chorus.shared.database.DbTestSupport.show;
 import static app.chorus.shared.database.DbTestSupport.stopLeftoverPostmaster;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,27 @@ class EmbeddedPostgresServerTests {
 		}
 		finally {
 			again.release();
+		}
+	}
+
+	@Test
+	void sharedBuffersAreSizedFromTheMachineOrAsSetAndANonsenseSizeIsRefused() throws Exception {
+		long machineMb = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024);
+		assertThat(EmbeddedPostgresServer.sharedBuffers("auto"))
+			.isEqualTo(Math.clamp(machineMb / 4, 128, 2048) + "MB");
+		assertThat(EmbeddedPostgresServer.sharedBuffers(" 4GB ")).isEqualTo("4GB");
+		assertThatThrownBy(() -> EmbeddedPostgresServer.sharedBuffers("lots"))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("512MB").hasMessageContaining("lots");
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(folder, true, "0MB; drop"))
+			.isInstanceOf(IllegalArgumentException.class);
+
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, false, "192MB");
+		try {
+			assertThat(show(server.database("chorus"), "shared_buffers")).isEqualTo("192MB");
+		}
+		finally {
+			server.release();
 		}
 	}
 
