@@ -264,8 +264,11 @@ class InboxRecords {
 		if (beforeActivity != null && beforeId != null) {
 			where.raw("(c.last_activity_at, c.id) < (:at, :id)").param("at", ts(beforeActivity)).param("id", beforeId);
 		}
-		return jdbc.sql("select c.* from inbox.conversations c where c.workspace_id = :ws" + where.andClause(null)
-				+ " order by c.last_activity_at desc, c.id desc limit :limit")
+		// the page's ids first, then their rows: a list narrowed by messages reaches many conversations, of which
+		// only the activity is needed to keep the newest (conversations_activity_by_id has it without the rows)
+		return jdbc.sql("select p.* from inbox.conversations p where p.workspace_id = :ws and p.id in ("
+				+ "select c.id from inbox.conversations c where c.workspace_id = :ws" + where.andClause(null)
+				+ " order by c.last_activity_at desc, c.id desc limit :limit) order by p.last_activity_at desc, p.id desc")
 			.params(where.params()).param("limit", limit).query(InboxRecords::conversation).list();
 	}
 
