@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import app.chorus.channels.ChannelId;
 import app.chorus.identity.UserAccount;
 import app.chorus.inbox.internal.InboxIngestion;
 import app.chorus.inbox.internal.SlaWatch;
@@ -71,6 +72,7 @@ class InboxSlaIntegrationTests {
 	String token;
 	String old;
 	String fresh;
+	String channel;
 
 	@BeforeEach
 	void twoConversations() {
@@ -83,7 +85,7 @@ class InboxSlaIntegrationTests {
 		BlueskyAnswers.recordsAreWritten(pds, did);
 		newest(pds, List.of(mention("s2", "where is my order?", T.plusSeconds(2)),
 				mention("s1", "still waiting for the refund", T.plusSeconds(1))));
-		BlueskyNotifications.connectAndRead(api, token, pds, ingestion, workspace);
+		channel = BlueskyNotifications.connectAndRead(api, token, pds, ingestion, workspace);
 		List<String> ids = new ArrayList<>();
 		api.get("/api/v1/inbox/conversations", token).json().get("items").forEach(c -> ids.add(c.get("id").asString()));
 		assertThat(ids).hasSize(2);
@@ -135,6 +137,41 @@ class InboxSlaIntegrationTests {
 		assertThat(sla.get("firstResponse").get("dueAt").asString()).isEqualTo("2026-10-24T14:00:00Z");
 		assertThat(sla.get("state").asString()).isEqualTo("breached");
 		assertThat(conversation(fresh).get("sla").get("state").asString()).isEqualTo("on-track");
+	}
+
+	/**
+	 * A conversation's stored clock columns: whether stamped, then the first response's due time, the resolution's and
+	 * the next alert's, in minutes after it was made.
+	 */
+	private String stamp(String id) {
+		return jdbc.sql("""
+				select sla_stamped || ' ' || coalesce(extract(epoch from first_response_due_at - created_at)::int / 60, -1)
+				    || ' ' || coalesce(extract(epoch from resolution_due_at - created_at)::int / 60, -1)
+				    || ' ' || coalesce(extract(epoch from sla_next_alert_at - created_at)::int / 60, -1)
+				from inbox.conversations where id = ?""").param(UUID.fromString(id)).query(String.class).single();
+	}
+
+	@Test
+	void aConversationIsStoredWithItsClocksStampedFromThePolicyAsItStands() {
+		// no watch has run since the poll: the fresh conversation came in stamped with the default policy
+		assertThat(stamp(fresh)).isEqualTo("true 1440 1440 1080");
+		Api.Response set = api.putJson("/api/v1/inbox/sla-policies/workspace", token,
+				Map.of("firstResponse", "PT2H", "resolution", "PT8H", "atRiskPercent", 75));
+		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+		// the change stamps the conversations there already again (at the watch's next pass)...
+		assertThat(stamp(fresh)).startsWith("false");
+		watch.sweep(Instant.now());
+		assertThat(stamp(fresh)).isEqualTo("true 120 480 90");
+
+		// ...and one that comes in after it is stored with the new policy at once, which the watch leaves alone
+		newest(pds, List.of(mention("s3", "hello again?", T.plusSeconds(3)), mention("s2", "where is my order?",
+				T.plusSeconds(2))));
+		assertThat(ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20))).isTrue();
+		String newest = ids("").getFirst();
+		assertThat(newest).isNotIn(old, fresh);
+		assertThat(stamp(newest)).isEqualTo("true 120 480 90");
+		watch.sweep(Instant.now());
+		assertThat(stamp(newest)).isEqualTo("true 120 480 90");
 	}
 
 	@Test

@@ -75,6 +75,7 @@ public class InboxIngestion {
 	private final InboxRecords records;
 	private final ChannelManagement channels;
 	private final ItemClassification classification;
+	private final SlaWatch slas;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -92,7 +93,8 @@ public class InboxIngestion {
 	private volatile @Nullable Instant lastDiscovery;
 
 	InboxIngestion(IngestionStates states, InboxRecords records, ChannelManagement channels,
-			ItemClassification classification, TransactionTemplate transactions, ApplicationEventPublisher events,
+			ItemClassification classification, SlaWatch slas, TransactionTemplate transactions,
+			ApplicationEventPublisher events,
 			Clock clock, @Value("${chorus.inbox.poll-interval:PT30S}") Duration interval,
 			@Value("${chorus.inbox.max-back-off:PT15M}") Duration maxBackOff,
 			@Value("${chorus.inbox.lease:PT2M}") Duration lease,
@@ -103,6 +105,7 @@ public class InboxIngestion {
 		this.records = records;
 		this.channels = channels;
 		this.classification = classification;
+		this.slas = slas;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -378,7 +381,8 @@ public class InboxIngestion {
 			return new Stored(0, null);
 		}
 		List<ConversationRoot> roots = fresh.stream().map(InboxIngestion::rootOf).toList();
-		InboxRecords.Conversations found = records.conversationsFor(workspace, channel.id(), network, roots, now);
+		InboxRecords.Conversations found = records.conversationsFor(workspace, channel.id(), network, roots, now,
+				slas.forNew(workspace, now));
 		Map<ConversationRoot, UUID> conversations = found.byRoot();
 		List<InboxRecords.ItemRow> rows = new ArrayList<>(fresh.size());
 		for (int i = 0; i < fresh.size(); i++) {

@@ -116,10 +116,11 @@ class InboxRecords {
 	 * The conversations with these roots on the channel, made where there are none yet: one statement when every root
 	 * is new (the insert returns what it made), one more to read those that were there already. They are made in one
 	 * order (kind, then root), so two batches making the same ones never wait on each other in a circle. A conversation
-	 * is made active at {@code now}, as {@link #touched} would make it.
+	 * is made active at {@code now}, as {@link #touched} would make it, with its SLA clocks stamped ({@code sla}, for
+	 * conversations made at {@code now}).
 	 */
 	Conversations conversationsFor(WorkspaceId workspace, ChannelId channel, String network,
-			Collection<ConversationRoot> roots, Instant now) {
+			Collection<ConversationRoot> roots, Instant now, SlaWatch.Stamp sla) {
 		if (roots.isEmpty()) {
 			return new Conversations(Map.of(), Set.of());
 		}
@@ -133,8 +134,10 @@ class InboxRecords {
 		Set<UUID> made = new HashSet<>();
 		jdbc.sql("""
 				insert into inbox.conversations (id, workspace_id, channel_id, network, kind, root_ref, status,
-				    priority, created_at, last_activity_at)
-				select r.id, :ws, :channel, :network, r.kind, r.root_ref, 'new', 'normal', :now, :now
+				    priority, created_at, last_activity_at, sla_stamped, first_response_due_at,
+				    first_response_at_risk_at, resolution_due_at, resolution_at_risk_at, sla_next_alert_at)
+				select r.id, :ws, :channel, :network, r.kind, r.root_ref, 'new', 'normal', :now, :now, true,
+				    :firstDue, :firstAtRisk, :resolutionDue, :resolutionAtRisk, :nextAlert
 				from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:refs as text[]))
 				    with ordinality as r (id, kind, root_ref, n)
 				order by r.n
@@ -142,6 +145,9 @@ class InboxRecords {
 				returning id, kind, root_ref""")
 			.param("ws", workspace.value()).param("channel", channel.value()).param("network", network)
 			.param("now", ts(now)).param("ids", ids).param("kinds", kinds).param("refs", refs)
+			.param("firstDue", ts(sla.firstResponseDue())).param("firstAtRisk", ts(sla.firstResponseAtRisk()))
+			.param("resolutionDue", ts(sla.resolutionDue())).param("resolutionAtRisk", ts(sla.resolutionAtRisk()))
+			.param("nextAlert", ts(sla.nextAlert()))
 			.query((RowCallbackHandler) rs -> {
 				UUID id = rs.getObject(1, UUID.class);
 				found.put(new ConversationRoot(rs.getString(2), rs.getString(3)), id);

@@ -87,6 +87,17 @@ public class SlaPolicies {
 			.orElse(SlaPolicy.DEFAULT);
 	}
 
+	/**
+	 * The policy of a conversation of nobody's team, read now rather than from this node's copy, for conversations
+	 * stamped as they are made; runs in the caller's transaction and holds the workspace's policy lock shared until it
+	 * ends, so that a policy change made meanwhile stamps them again.
+	 */
+	SlaPolicy currentForNew(WorkspaceId workspace) {
+		records.lockPolicies(workspace, true);
+		return records.all(workspace).stream().map(PolicyRow::policy).filter(p -> p.teamId() == null).findFirst()
+			.orElse(SlaPolicy.DEFAULT);
+	}
+
 	/** The conversation's two clocks now. */
 	public SlaClock.Readings read(ConversationRow conversation, Instant now) {
 		return effective(conversation.workspaceId(), conversation.team()).clock()
@@ -102,6 +113,7 @@ public class SlaPolicies {
 	public PolicyView put(WorkspaceId workspace, AuditActor actor, SlaPolicy policy) {
 		check(workspace, policy);
 		transactions.executeWithoutResult(s -> {
+			records.lockPolicies(workspace, false);
 			records.put(workspace, policy, actor.userId(), clock.instant());
 			records.restamp(workspace, policy.teamId());
 			events.publishEvent(new SlaPolicyChanged(workspace, actor, policy.teamId(), "updated",
@@ -118,6 +130,7 @@ public class SlaPolicies {
 	 */
 	public void remove(WorkspaceId workspace, AuditActor actor, @Nullable UUID team) {
 		transactions.executeWithoutResult(s -> {
+			records.lockPolicies(workspace, false);
 			if (!records.remove(workspace, team)) {
 				throw ChorusException.notFound("sla-policy");
 			}

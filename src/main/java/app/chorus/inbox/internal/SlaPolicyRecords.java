@@ -81,6 +81,17 @@ class SlaPolicyRecords {
 
 	// the conversations' clocks
 
+	/**
+	 * Holds the workspace's policy lock until the transaction ends: shared by whoever stamps conversations it makes
+	 * from the policies it reads, alone by a policy change. So a change either commits before the policies are read
+	 * (and they are the new ones) or waits until the conversations made meanwhile are stored (and stamps them again).
+	 */
+	void lockPolicies(WorkspaceId workspace, boolean shared) {
+		jdbc.sql("select " + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
+				+ "(hashtextextended(?, 0))").param("inbox.sla_policies:" + workspace.value()).query((rs, n) -> 1)
+			.list();
+	}
+
 	/** The clocks of these conversations are to be stamped again (after a policy or team change). */
 	void restamp(WorkspaceId workspace, @Nullable UUID team) {
 		if (team == null) {

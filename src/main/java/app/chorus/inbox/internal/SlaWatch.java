@@ -75,6 +75,10 @@ public class SlaWatch {
 	 * @return how many alerts were sent
 	 */
 	public int sweep(Instant now) {
+		// a resolved conversation has no running clock and sends no alert: nothing to work out
+		jdbc.sql("""
+				update inbox.conversations set sla_stamped = true, sla_next_alert_at = null
+				where not sla_stamped and status = 'resolved'""").update();
 		while (stamp(now) == BATCH) {
 			// another batch
 		}
@@ -115,11 +119,24 @@ public class SlaWatch {
 			from inbox.conversations
 			""";
 
+	/** The SLA columns a conversation is stamped with. */
+	record Stamp(Instant firstResponseDue, Instant firstResponseAtRisk, Instant resolutionDue,
+			Instant resolutionAtRisk, @Nullable Instant nextAlert) {
+	}
+
+	/**
+	 * The stamp of conversations made at {@code now} in the workspace, with no team yet: they are stored stamped, so
+	 * the watch need not write each one again. Runs in the caller's transaction, which must store them
+	 * ({@link SlaPolicies#currentForNew}).
+	 */
+	Stamp forNew(WorkspaceId workspace, Instant now) {
+		Readings readings = policies.currentForNew(workspace).clock().read(now, null, null, now);
+		return new Stamp(readings.firstResponse().dueAt(), readings.firstResponse().atRiskFrom(),
+				readings.resolution().dueAt(), readings.resolution().atRiskFrom(),
+				nextAlert(null, "new", "none", null, readings));
+	}
+
 	private int stamp(Instant now) {
-		// a resolved conversation has no running clock and sends no alert: nothing to work out
-		jdbc.sql("""
-				update inbox.conversations set sla_stamped = true, sla_next_alert_at = null
-				where not sla_stamped and status = 'resolved'""").update();
 		List<Clocks> unstamped = jdbc.sql(SELECT + "where not sla_stamped limit ?").param(BATCH).query(Clocks::of)
 			.list();
 		// one statement sent as a JDBC batch in one transaction: not a round trip per conversation, one commit
@@ -198,13 +215,18 @@ public class SlaWatch {
 	 * time after the at-risk one; none once breached or resolved.
 	 */
 	private static @Nullable Instant nextAlert(Clocks conversation, Readings readings) {
-		if (conversation.resolvedAt() != null || conversation.status().equals("resolved")
-				|| conversation.alerted().equals("breached")) {
+		return nextAlert(conversation.resolvedAt(), conversation.status(), conversation.alerted(),
+				conversation.respondedAt(), readings);
+	}
+
+	private static @Nullable Instant nextAlert(@Nullable Instant resolvedAt, String status, String alerted,
+			@Nullable Instant respondedAt, Readings readings) {
+		if (resolvedAt != null || status.equals("resolved") || alerted.equals("breached")) {
 			return null;
 		}
-		boolean atRiskSent = conversation.alerted().equals("at-risk");
+		boolean atRiskSent = alerted.equals("at-risk");
 		Instant resolution = atRiskSent ? readings.resolution().dueAt() : readings.resolution().atRiskFrom();
-		if (conversation.respondedAt() != null) {
+		if (respondedAt != null) {
 			return resolution;
 		}
 		Instant first = atRiskSent ? readings.firstResponse().dueAt() : readings.firstResponse().atRiskFrom();
