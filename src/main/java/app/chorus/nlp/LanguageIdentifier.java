@@ -11,16 +11,14 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 import app.chorus.nlp.SocialText.Token;
@@ -38,7 +36,7 @@ import app.chorus.nlp.SocialText.Token;
  * says Danish, Norwegian or Swedish (close enough to confuse it in short texts), their function words settle which.</li>
  * </ol>
  * Fewer than two letters, or no answer, is {@code und}. The model (10 MB) is read on first use, which takes one to
- * three seconds; it is shared and immutable, and each thread gets its own detector over it.
+ * three seconds; it is shared and immutable ({@link LanguageModel} evaluates it for all threads).
  */
 final class LanguageIdentifier {
 
@@ -79,9 +77,11 @@ final class LanguageIdentifier {
 
 	private final Map<String, String> iso639_1;
 
-	private volatile @Nullable LanguageDetectorModel model;
+	/** The model, and the ISO 639-1 code of each of its outcomes (null where there is none). */
+	private record Loaded(LanguageModel model, @Nullable String[] codes) {
+	}
 
-	private final ThreadLocal<LanguageDetectorME> detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(model()));
+	private volatile @Nullable Loaded loaded;
 
 	LanguageIdentifier(Map<String, SentimentLexicon> lexicons) {
 		this.markers = readMarkers();
@@ -145,35 +145,54 @@ final class LanguageIdentifier {
 				return known == null ? UNDETERMINED : known;
 			}
 		}
-		Map<String, Double> probabilities = probabilities(text);
-		String best = probabilities.keySet().iterator().next();
+		Probabilities probabilities = probabilities(text);
+		String best = probabilities.best();
 		return SCANDINAVIAN.contains(best) ? bestOf(SCANDINAVIAN, probabilities, wordList) : best;
 	}
 
-	/** The model's probabilities by ISO 639-1 code, most likely first; languages without such a code are left out. */
-	private Map<String, Double> probabilities(CharSequence text) {
-		Map<String, Double> byCode = new LinkedHashMap<>();
-		for (Language language : detectors.get().predictLanguages(text)) {
-			String code = iso639_1.get(language.getLang());
-			if (code != null) {
-				byCode.merge(code, language.getConfidence(), Double::sum);
+	/** The model's probabilities, by outcome, and each outcome's ISO 639-1 code (null where it has none). */
+	private record Probabilities(double[] byOutcome, @Nullable String[] codes) {
+
+		/**
+		 * The code of the most likely outcome that has one (the first of equals), {@value #UNDETERMINED} when none
+		 * has.
+		 */
+		String best() {
+			int best = -1;
+			for (int i = 0; i < byOutcome.length; i++) {
+				if (codes[i] != null && (best < 0 || byOutcome[i] > byOutcome[best])) {
+					best = i;
+				}
 			}
+			return best < 0 ? UNDETERMINED : Objects.requireNonNull(codes[best]);
 		}
-		if (byCode.isEmpty()) {
-			byCode.put(UNDETERMINED, 1.0);
+
+		/** The probability of the language (of all outcomes with its code). */
+		double of(String code) {
+			double sum = 0;
+			for (int i = 0; i < byOutcome.length; i++) {
+				if (code.equals(codes[i])) {
+					sum += byOutcome[i];
+				}
+			}
+			return sum;
 		}
-		return byCode;
 	}
 
-	private String bestOf(List<String> candidates, Map<String, Double> probabilities, List<String> words) {
+	private Probabilities probabilities(CharSequence text) {
+		Loaded model = model();
+		return new Probabilities(model.model().probabilities(text), model.codes());
+	}
+
+	private String bestOf(List<String> candidates, Probabilities probabilities, List<String> words) {
 		double sum = 0;
 		for (String candidate : candidates) {
-			sum += probabilities.getOrDefault(candidate, 0.0);
+			sum += probabilities.of(candidate);
 		}
 		String best = candidates.getFirst();
 		double bestScore = Double.NEGATIVE_INFINITY;
 		for (String candidate : candidates) {
-			double probability = sum > 0 ? probabilities.getOrDefault(candidate, 0.0) / sum : 1.0 / candidates.size();
+			double probability = sum > 0 ? probabilities.of(candidate) / sum : 1.0 / candidates.size();
 			double score = Math.log(Math.max(probability, 1e-6)) + MARKER_WEIGHT * hits(markers.get(candidate), words);
 			if (score > bestScore) {
 				bestScore = score;
@@ -215,20 +234,25 @@ final class LanguageIdentifier {
 		return hits;
 	}
 
-	private LanguageDetectorModel model() {
-		LanguageDetectorModel loaded = model;
-		if (loaded == null) {
+	private Loaded model() {
+		Loaded model = loaded;
+		if (model == null) {
 			synchronized (this) {
-				loaded = model;
-				if (loaded == null) {
-					model = loaded = readModel();
+				model = loaded;
+				if (model == null) {
+					LanguageModel read = LanguageModel.of(readModel());
+					String[] codes = new String[read.outcomes()];
+					for (int i = 0; i < codes.length; i++) {
+						codes[i] = iso639_1.get(read.outcome(i));
+					}
+					loaded = model = new Loaded(read, codes);
 				}
 			}
 		}
-		return loaded;
+		return model;
 	}
 
-	private static LanguageDetectorModel readModel() {
+	static LanguageDetectorModel readModel() {
 		try (InputStream in = LanguageIdentifier.class.getClassLoader().getResourceAsStream("langdetect-183.bin")) {
 			if (in == null) {
 				throw new IllegalStateException("The OpenNLP language model langdetect-183.bin is missing from the class path");
