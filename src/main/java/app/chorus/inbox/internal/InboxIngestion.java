@@ -100,7 +100,7 @@ public class InboxIngestion {
 			@Value("${chorus.inbox.lease:PT2M}") Duration lease,
 			@Value("${chorus.inbox.discovery-interval:PT1M}") Duration discoveryInterval,
 			@Value("${chorus.inbox.poll-interval-while-pushed:PT5M}") Duration whilePushed,
-			@Value("${chorus.inbox.polls-per-sweep:10}") int pollsPerSweep, Environment environment) {
+			@Value("${chorus.inbox.polls-per-sweep:20}") int pollsPerSweep, Environment environment) {
 		this.states = states;
 		this.records = records;
 		this.channels = channels;

@@ -30,7 +30,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedPostgresServer server,
 			@Value("${chorus.db.embedded.database:chorus}") String database,
-			@Value("${chorus.db.embedded.pool-size:10}") int poolSize) {
+			@Value("${chorus.db.embedded.pool-size:20}") int poolSize) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("chorus");
 		config.setJdbcUrl(server.database(database));
