@@ -38,19 +38,23 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * The AppView may index a notification after a later one and still date it earlier (seen with a reply indexed after a
  * mention written after it), so every read also walks {@link #LATE} below the watermark, but no further than
- * {@link #PAGE_SIZE} notifications below it, and delivers what it finds there that it had not delivered; the SPI lets
- * an event come twice, and the inbox stores each once. The bound keeps a busy account (thousands of notifications in
- * two minutes) from being read again and again: one page more per read, and a cursor that remembers at most
- * {@link #RECENT} notifications.
+ * {@link #BELOW_WATERMARK} notifications below it, and delivers what it finds there that it had not delivered; the SPI
+ * lets an event come twice, and the inbox stores each once. The bound keeps a busy account (thousands of notifications
+ * in two minutes) from being read again and again: at most half a page more per read, and a cursor that remembers at
+ * most {@link #RECENT} notifications. Pages are as long as Bluesky allows ({@value #PAGE_SIZE}), so a busy account's
+ * new notifications and the walk below the watermark mostly take one request.
  */
 final class BlueskyInbox {
 
-	static final int PAGE_SIZE = 50;
+	/** The most {@code listNotifications} returns at once. */
+	static final int PAGE_SIZE = 100;
 	static final int MAX_PAGES = 10;
+	/** How many notifications below the watermark a read looks at, at most. */
+	static final int BELOW_WATERMARK = 50;
 	/** How far below the watermark a read looks again for notifications the AppView indexed late. */
 	static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
 	/** How many of the notifications delivered within {@link #LATE} of the watermark a cursor remembers, newest first. */
-	static final int RECENT = 4 * PAGE_SIZE;
+	static final int RECENT = 4 * BELOW_WATERMARK;
 
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
 
@@ -155,7 +159,7 @@ final class BlueskyInbox {
 			for (Notification notification : answer.all()) {
 				Instant indexedAt = instant(notification.indexedAt());
 				if (since != null && indexedAt.isBefore(since.at())
-						&& (indexedAt.isBefore(since.at().minus(LATE)) || ++belowWatermark > PAGE_SIZE)) {
+						&& (indexedAt.isBefore(since.at().minus(LATE)) || ++belowWatermark > BELOW_WATERMARK)) {
 					caughtUp = true;
 					break;
 				}

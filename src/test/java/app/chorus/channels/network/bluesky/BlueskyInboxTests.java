@@ -143,10 +143,10 @@ class BlueskyInboxTests {
 	}
 
 	@Test
-	void aBusyAccountIsReadNoFurtherThanOnePageBelowTheWatermark() {
-		// a page of notifications all within the two minutes below the watermark, and more behind it
+	void aBusyAccountIsReadNoFurtherThanItsBoundBelowTheWatermark() {
+		// as many notifications as a read looks at below the watermark, all within two minutes of it, and more behind
 		List<Map<String, Object>> recent = new java.util.ArrayList<>();
-		for (int i = BlueskyInbox.PAGE_SIZE; i > 0; i--) {
+		for (int i = BlueskyInbox.BELOW_WATERMARK; i > 0; i--) {
 			recent.add(simple("b" + i, at(10).minusMillis(i * 100L)));
 		}
 		newestPage(page("p2", List.of(simple("top", at(10)))));
@@ -158,9 +158,9 @@ class BlueskyInboxTests {
 
 		InboxPage next = bluesky.read(session, cursor);
 
-		// the page below the watermark is delivered (never delivered before); the walk stops one past it, although
+		// those below the watermark are delivered (never delivered before); the walk stops one past them, although
 		// "older" is within two minutes of the watermark
-		assertThat(next.events()).hasSize(BlueskyInbox.PAGE_SIZE + 1);
+		assertThat(next.events()).hasSize(BlueskyInbox.BELOW_WATERMARK + 1);
 		assertThat(next.events().getLast().remoteId()).isEqualTo(postUri("new"));
 		assertThat(next.events()).extracting(InboxEvent::remoteId).doesNotContain(postUri("older"));
 		server.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("cursor", equalTo("p4")));
