@@ -48,11 +48,6 @@ public class SearchIndex {
 		return query != null ? query : "''";
 	}
 
-	/** Whether every message's words are stored in the current format. */
-	boolean current() {
-		return current;
-	}
-
 	@Async
 	@EventListener(ApplicationReadyEvent.class)
 	void afterStart() {
