@@ -154,8 +154,8 @@ final class LanguageIdentifier {
 	private record Probabilities(double[] byOutcome, @Nullable String[] codes) {
 
 		/**
-		 * The code of the most likely outcome that has one (the first of equals), {@value #UNDETERMINED} when none
-		 * has.
+		 * The code of the most likely outcome that has one (the first of equals), or
+		 * {@value LanguageIdentifier#UNDETERMINED} when none has.
 		 */
 		String best() {
 			int best = -1;
