@@ -64,7 +64,7 @@ final class LanguageModel {
 			if (text.isEmpty() || text.length() > LONGEST_GRAM) {
 				continue; // never produced from a text, so never looked up
 			}
-			long key = key(text, 0, text.length());
+			long key = key(text.toCharArray(), 0, text.length());
 			int slot = slot(key);
 			while (keys[slot] != 0) {
 				slot = (slot + 1) & mask;
@@ -172,14 +172,6 @@ final class LanguageModel {
 	}
 
 	/** One to three UTF-16 characters and their count as one number, never 0. */
-	private static long key(CharSequence chars, int start, int length) {
-		long key = length;
-		for (int i = 0; i < LONGEST_GRAM; i++) {
-			key = (key << 16) | (i < length ? chars.charAt(start + i) : 0);
-		}
-		return key;
-	}
-
 	private static long key(char[] chars, int start, int length) {
 		long key = length;
 		for (int i = 0; i < LONGEST_GRAM; i++) {

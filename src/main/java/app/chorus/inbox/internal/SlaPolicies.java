@@ -94,6 +94,7 @@ public class SlaPolicies {
 	 */
 	SlaPolicy currentForNew(WorkspaceId workspace) {
 		records.lockPolicies(workspace, true);
+		// read in a statement of its own, after the lock: its snapshot sees a change that committed while it waited
 		return records.all(workspace).stream().map(PolicyRow::policy).filter(p -> p.teamId() == null).findFirst()
 			.orElse(SlaPolicy.DEFAULT);
 	}
