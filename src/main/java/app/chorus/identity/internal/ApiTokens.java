@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -65,12 +66,20 @@ class ApiTokens {
 			.params(id, user.value(), workspace.value()).query(ApiTokens::row).optional();
 	}
 
-	/** Records use at most once a minute, so a busy integration does not write on every call. */
+	/** How often a token's use is recorded at most, so a busy integration does not write on every call. */
+	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+	/** Whether the token's last recorded use is old enough to record this one. */
+	static boolean touchDue(TokenRow row, Instant now) {
+		return row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(TOUCH_EVERY));
+	}
+
+	/** Records use at most once every {@link #TOUCH_EVERY} (two requests at once write it once). */
 	void touch(UUID id, Instant now) {
 		jdbc.sql("""
 				update identity.api_tokens set last_used_at = ?
 				where id = ? and (last_used_at is null or last_used_at < ?)""")
-			.params(Timestamp.from(now), id, Timestamp.from(now.minusSeconds(60))).update();
+			.params(Timestamp.from(now), id, Timestamp.from(now.minus(TOUCH_EVERY))).update();
 	}
 
 	boolean revoke(UUID id, String reason, Instant now) {
