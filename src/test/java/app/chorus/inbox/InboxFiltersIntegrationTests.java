@@ -142,6 +142,24 @@ class InboxFiltersIntegrationTests {
 	}
 
 	@Test
+	void newMessagesWordsAreMergedIntoTheSearchIndexAndAreFoundBeforeAndAfter() {
+		// pgstattuple tells how much waits in the GIN index's pending list (tests merge only when asked)
+		jdbc.sql("create extension if not exists pgstattuple").update();
+		assertThat(pendingSearchEntries()).isPositive();
+		assertThat(keys("q=" + encode("refund"))).containsExactly("en", "da");
+
+		assertThat(searchIndex.mergePendingWords()).isPositive();
+
+		assertThat(pendingSearchEntries()).isZero();
+		assertThat(keys("q=" + encode("refund"))).containsExactly("en", "da");
+		assertThat(keys("q=" + encode("배송"))).containsExactly("ko");
+	}
+
+	private long pendingSearchEntries() {
+		return jdbc.sql("select pending_tuples from pgstatginindex('inbox.items_search')").query(Long.class).single();
+	}
+
+	@Test
 	void listsNarrowByLanguageSentimentAndWordsInFourLanguages() {
 		assertThat(keys("language=ko")).containsExactly("ko");
 		assertThat(keys("language=ne")).containsExactly("ne");

@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 		// retries a second apart instead of half a minute, so tests see the whole back-off
 		"chorus.publishing.first-retry=PT1S",
 		// inboxes are read when a test asks, not on a schedule that would reach every other test's channels
-		"chorus.inbox.background-polling=false" })
+		"chorus.inbox.background-polling=false",
+		// the search index's pending list is merged when a test asks, so that a test can see it
+		"chorus.inbox.background-search-merge=false" })
 public @interface ChorusIntegrationTest {
 }

@@ -406,6 +406,11 @@ class InboxRecords {
 			.single();
 	}
 
+	/** Merges the search index's pending list into the index now; returns the pages merged. */
+	long mergePendingSearchWords() {
+		return jdbc.sql("select gin_clean_pending_list('inbox.items_search')").query(Long.class).single();
+	}
+
 	int searchFormat() {
 		return jdbc.sql("select format from inbox.search_format").query(Integer.class).single();
 	}

@@ -48,6 +48,21 @@ public class SearchIndex {
 		return query != null ? query : "''";
 	}
 
+	/**
+	 * Merges the words of the messages stored since the last merge into the search index. PostgreSQL puts a GIN
+	 * index's new entries in a pending list and merges the list into the index when it outgrows
+	 * {@code gin_pending_list_limit} (4 MB by default), inside whichever insert found it full: at 2,000 messages a
+	 * second, that insert (and the poll storing it, and its messages' way to the live inbox) waited up to 300 ms.
+	 * Merged every second in the background, the list stays well under the limit and no insert pays for it. A merge
+	 * running elsewhere at the same time is waited for.
+	 * @return how many pages of the pending list were merged
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be reached (the next run tries
+	 *     again; meanwhile PostgreSQL merges the list itself)
+	 */
+	public long mergePendingWords() {
+		return records.mergePendingSearchWords();
+	}
+
 	@Async
 	@EventListener(ApplicationReadyEvent.class)
 	void afterStart() {
