@@ -53,8 +53,13 @@ final class BlueskyInbox {
 	static final int BELOW_WATERMARK = 50;
 	/** How far below the watermark a read looks again for notifications the AppView indexed late. */
 	static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
-	/** How many of the notifications delivered within {@link #LATE} of the watermark a cursor remembers, newest first. */
-	static final int RECENT = 4 * BELOW_WATERMARK;
+	/**
+	 * How many of the notifications delivered within {@link #LATE} of the watermark a cursor remembers, newest first.
+	 * Those the walk below the watermark looks at are among the newest {@link #BELOW_WATERMARK} delivered; twice that
+	 * is the margin (one forgotten would be delivered again, and stored once). The cursor is written with every page
+	 * stored, so it is kept small (it was four times the walk: 30 kB).
+	 */
+	static final int RECENT = 2 * BELOW_WATERMARK;
 
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
 

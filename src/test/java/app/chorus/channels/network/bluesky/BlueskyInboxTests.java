@@ -167,6 +167,14 @@ class BlueskyInboxTests {
 		// and what the cursor remembers stays bounded
 		assertThat(java.util.Base64.getUrlDecoder().decode(next.cursor()).length).isLessThan(
 				BlueskyInbox.RECENT * 200);
+
+		// yet it remembers every one the next walk below the watermark looks at: none is delivered again
+		server.resetAll();
+		newestPage(page("p1", List.of(simple("newer", at(12)), simple("new", at(11)), simple("top", at(10)))));
+		pageAt("p1", page("p3", recent));
+		pageAt("p3", page("p4", List.of(simple("older", at(9)))));
+		assertThat(bluesky.read(session, next.cursor()).events()).extracting(InboxEvent::remoteId)
+			.containsExactly(postUri("newer"));
 	}
 
 	@Test
