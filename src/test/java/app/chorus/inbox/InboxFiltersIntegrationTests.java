@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -153,6 +155,17 @@ class InboxFiltersIntegrationTests {
 		assertThat(pendingSearchEntries()).isZero();
 		assertThat(keys("q=" + encode("refund"))).containsExactly("en", "da");
 		assertThat(keys("q=" + encode("배송"))).containsExactly("ko");
+	}
+
+	@Test
+	void mergingWaitsQuietlyWhileTheSearchIndexIsMissing(@Autowired PlatformTransactionManager transactions) {
+		// as while an operator rebuilds it: nothing to merge, and no failure every second
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("drop index inbox.items_search").update();
+			assertThat(searchIndex.mergePendingWords()).isZero();
+			status.setRollbackOnly();
+		});
+		assertThat(keys("q=" + encode("refund"))).containsExactly("en", "da");
 	}
 
 	private long pendingSearchEntries() {

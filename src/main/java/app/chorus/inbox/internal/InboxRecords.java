@@ -406,9 +406,15 @@ class InboxRecords {
 			.single();
 	}
 
-	/** Merges the search index's pending list into the index now; returns the pages merged. */
+	/**
+	 * Merges the search index's pending list into the index now; returns the pages merged (none while the index is
+	 * missing, as while an operator rebuilds it or a bulk load runs without it).
+	 */
 	long mergePendingSearchWords() {
-		return jdbc.sql("select gin_clean_pending_list('inbox.items_search')").query(Long.class).single();
+		return jdbc.sql("""
+				select gin_clean_pending_list(search_index)
+				from to_regclass('inbox.items_search') search_index where search_index is not null""")
+			.query(Long.class).optional().orElse(0L);
 	}
 
 	int searchFormat() {
