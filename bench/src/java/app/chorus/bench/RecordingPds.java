@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,7 @@ final class RecordingPds implements AutoCloseable {
 				case "com.atproto.repo.createRecord" -> createRecord(exchange, arrived);
 				case "com.atproto.repo.getRecord" -> getRecord(exchange);
 				case "app.bsky.notification.listNotifications" -> listNotifications(exchange);
+				case "app.bsky.feed.getAuthorFeed" -> getAuthorFeed(exchange);
 				default -> answer(exchange, 404, Map.of("error", "MethodNotImplemented", "message", method));
 			}
 		}
@@ -177,6 +180,25 @@ final class RecordingPds implements AutoCloseable {
 		records.putIfAbsent(repo + "/" + rkey, body.path("record"));
 		answer(exchange, 200, Map.of("uri", "at://" + repo + "/app.bsky.feed.post/" + rkey, "cid", CID,
 				"commit", Map.of("cid", CID, "rev", "3lbenchrev222"), "validationStatus", "valid"));
+	}
+
+	/** The actor's posts written here, newest first, without replies (nobody answers them in these benchmarks). */
+	private void getAuthorFeed(HttpExchange exchange) throws IOException {
+		Map<String, String> query = query(exchange);
+		String did = query.getOrDefault("actor", "");
+		int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+		String handle = didOfHandle.entrySet().stream().filter(e -> e.getValue().equals(did)).map(Map.Entry::getKey)
+			.findFirst().orElse(did);
+		List<Write> theirs = new ArrayList<>(writes.stream().filter(write -> write.repo().equals(did)).toList());
+		Collections.reverse(theirs);
+		List<Map<String, Object>> feed = theirs.stream()
+			.limit(limit)
+			.map(write -> Map.<String, Object>of("post", Map.of("uri",
+					"at://" + did + "/app.bsky.feed.post/" + write.rkey(), "cid", CID, "author",
+					Map.of("did", did, "handle", handle), "record", records.get(did + "/" + write.rkey()),
+					"indexedAt", write.arrived().toString(), "replyCount", 0)))
+			.toList();
+		answer(exchange, 200, Map.of("feed", feed));
 	}
 
 	private void listNotifications(HttpExchange exchange) throws IOException {

@@ -102,8 +102,9 @@ public final class AtprotoPeer {
 
 		/**
 		 * Waits until the AppView shows the post. A reply the AppView indexes before the post it answers never
-		 * notifies the post's author (the reference AppView skips the notification when it indexes the parent later),
-		 * so a test replies only to a post the AppView has, as a person on Bluesky does.
+		 * notifies the post's author (the reference AppView skips the notification when it indexes the parent later;
+		 * Chorus finds such a reply in the post's thread, minutes later), so a test that wants the notification
+		 * replies only to a post the AppView has, as a person on Bluesky does.
 		 */
 		public static void awaitIndexed(String uri) {
 			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))

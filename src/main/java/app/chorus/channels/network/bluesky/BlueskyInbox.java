@@ -1,19 +1,30 @@
 package app.chorus.channels.network.bluesky;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import app.chorus.channels.network.bluesky.Lexicon.AuthorFeed;
+import app.chorus.channels.network.bluesky.Lexicon.FeedItem;
 import app.chorus.channels.network.bluesky.Lexicon.Notification;
 import app.chorus.channels.network.bluesky.Lexicon.Notifications;
+import app.chorus.channels.network.bluesky.Lexicon.PostThread;
+import app.chorus.channels.network.bluesky.Lexicon.ThreadItem;
+import app.chorus.channels.network.bluesky.Lexicon.ThreadPost;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.InboxReading.InboxEvent;
 import app.chorus.channels.spi.InboxReading.InboxPage;
@@ -43,6 +54,16 @@ import tools.jackson.databind.JsonNode;
  * in two minutes) from being read again and again: at most half a page more per read, and a cursor that remembers at
  * most {@link #RECENT} notifications. Pages are as long as Bluesky allows ({@value #PAGE_SIZE}), so a busy account's
  * new notifications and the walk below the watermark mostly take one request.
+ * <p>
+ * The AppView never notifies a reply it indexed before the post it answers (it looks the parent's author up when it
+ * indexes the reply, and not again when the parent comes): a reply written within moments of our post, or our post
+ * indexed late, is missing from the notifications for good. So every {@link #THREADS_EVERY}, a read also looks at the
+ * direct replies to our posts indexed since shortly before the previous look (at least {@link #THREADS_OF} back, at
+ * most {@link #THREADS_AT_MOST}, one page of {@value #OUR_POSTS} posts), and delivers those indexed before their post
+ * or within {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave
+ * them out. A reply to one of those replies is notified to us normally once our post is indexed. When the look fails
+ * for want of an answer, the notifications are still delivered and the next read looks again; when Bluesky refuses it,
+ * the next look is {@link #THREADS_EVERY} later (an expired session fails the whole read, to be refreshed).
  */
 final class BlueskyInbox {
 
@@ -52,7 +73,7 @@ final class BlueskyInbox {
 	/** How many notifications below the watermark a read looks at, at most. */
 	static final int BELOW_WATERMARK = 50;
 	/** How far below the watermark a read looks again for notifications the AppView indexed late. */
-	static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
+	static final Duration LATE = Duration.ofMinutes(2);
 	/**
 	 * How many of the notifications delivered within {@link #LATE} of the watermark a cursor remembers, newest first.
 	 * Those the walk below the watermark looks at are among the newest {@link #BELOW_WATERMARK} delivered; twice that
@@ -61,12 +82,26 @@ final class BlueskyInbox {
 	 */
 	static final int RECENT = 2 * BELOW_WATERMARK;
 
+	/** How often a read also looks at the threads of our recent posts for replies Bluesky did not notify. */
+	static final Duration THREADS_EVERY = Duration.ofMinutes(5);
+	/** How far back our posts are looked at, at least. */
+	static final Duration THREADS_OF = Duration.ofHours(1);
+	/** How far back our posts are looked at, at most (after a long pause in reading). */
+	static final Duration THREADS_AT_MOST = Duration.ofDays(1);
+	/** A reply indexed no later than this after the post it answers may have raced it and not been notified. */
+	static final Duration RACED = Duration.ofMinutes(1);
+	/** How many of our newest posts a look reads, at most. */
+	static final int OUR_POSTS = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(BlueskyInbox.class);
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
 
 	private final Xrpc xrpc;
+	private final Clock clock;
 
-	BlueskyInbox(Xrpc xrpc) {
+	BlueskyInbox(Xrpc xrpc, Clock clock) {
 		this.xrpc = xrpc;
+		this.clock = clock;
 	}
 
 	/**
@@ -147,8 +182,10 @@ final class BlueskyInbox {
 	 * @param since what earlier reads delivered (null before the first read)
 	 * @param page Bluesky's cursor where an unfinished walk down to {@code since} goes on
 	 * @param next the watermark to adopt once that walk is finished
+	 * @param threads when the threads of our posts were last looked at (null in cursors written before it existed)
 	 */
-	record Cursor(@Nullable Watermark since, @Nullable String page, @Nullable Watermark next) {
+	record Cursor(@Nullable Watermark since, @Nullable String page, @Nullable Watermark next,
+			@Nullable Instant threads) {
 	}
 
 	InboxPage read(ChannelSession session, @Nullable String cursor) {
@@ -179,13 +216,100 @@ final class BlueskyInbox {
 		Watermark reached = next.started() ? next.watermark()
 				// nothing yet: from now on everything is new, however much of it comes before the next read
 				: since == null ? new Watermark(Instant.EPOCH, new TreeSet<>(), new java.util.TreeMap<>()) : null;
+		Instant now = clock.instant();
+		Instant threads = since == null ? now : position.threads();
+		if (since != null && caughtUp && (threads == null || !now.isBefore(threads.plus(THREADS_EVERY)))) {
+			try {
+				Set<String> delivering = new HashSet<>();
+				fresh.forEach(dated -> delivering.add(dated.notification().uri()));
+				unnotifiedReplies(session, threads, now).stream()
+					.filter(dated -> delivering.add(dated.notification().uri()))
+					.forEach(fresh::add);
+				threads = now;
+			}
+			catch (NetworkUnavailable ex) {
+				log.warn("Could not look for Bluesky replies that were not notified to {}; the next read looks again: {}",
+						session.accountId(), ex.getMessage());
+			}
+			catch (IllegalArgumentException refused) {
+				log.warn("Bluesky refused the look for replies that were not notified to {}; looking again in {}: {}",
+						session.accountId(), THREADS_EVERY, refused.getMessage());
+				threads = now;
+			}
+		}
 		List<InboxEvent> events = fresh.stream()
 			.sorted(Comparator.comparing(Dated::indexedAt).thenComparing(dated -> dated.notification().uri()))
 			.map(dated -> event(session, dated))
 			.filter(event -> event != null)
 			.toList();
-		Cursor after = caughtUp ? new Cursor(reached, null, null) : new Cursor(since, page, reached);
+		Cursor after = caughtUp ? new Cursor(reached, null, null, threads)
+				: new Cursor(since, page, reached, position.threads());
 		return new InboxPage(events, after.since() == null ? cursor : encode(after), !caughtUp);
+	}
+
+	/**
+	 * Direct replies to our posts that the AppView indexed before (or just after) the post, as the notifications they
+	 * should have been; {@code previous} is when the threads were last looked at.
+	 */
+	private List<Dated> unnotifiedReplies(ChannelSession session, @Nullable Instant previous, Instant now) {
+		Instant from = previous == null ? now.minus(THREADS_OF) : min(now.minus(THREADS_OF), previous.minus(RACED));
+		if (from.isBefore(now.minus(THREADS_AT_MOST))) {
+			from = now.minus(THREADS_AT_MOST);
+		}
+		List<Dated> replies = new ArrayList<>();
+		for (FeedItem item : ourPosts(session)) {
+			ThreadPost ours = item.post();
+			Instant indexed = instant(ours.indexedAt());
+			if (item.reason() != null || !ours.author().did().equals(session.accountId()) || indexed.isBefore(from)
+					|| (ours.replyCount() != null && ours.replyCount() == 0)) {
+				continue;
+			}
+			for (ThreadItem reply : replies(session, ours.uri())) {
+				ThreadPost post = reply.post();
+				if (post == null || post.author().did().equals(session.accountId()) || post.author().silenced()) {
+					continue;
+				}
+				Instant replyIndexed = instant(post.indexedAt());
+				if (!replyIndexed.isAfter(indexed.plus(RACED))) {
+					replies.add(new Dated(new Notification(post.uri(), post.cid(), post.author(), "reply", ours.uri(),
+							post.record(), post.indexedAt()), replyIndexed));
+				}
+			}
+		}
+		return replies;
+	}
+
+	private static Instant min(Instant one, Instant other) {
+		return one.isBefore(other) ? one : other;
+	}
+
+	private List<FeedItem> ourPosts(ChannelSession session) {
+		try {
+			return xrpc.query(session.endpoint(), "app.bsky.feed.getAuthorFeed",
+					List.of(new Xrpc.Param("actor", session.accountId()),
+							new Xrpc.Param("limit", Integer.toString(OUR_POSTS)),
+							new Xrpc.Param("filter", "posts_with_replies")),
+					session.credentials().accessToken(), AuthorFeed.class).all();
+		}
+		catch (XrpcException failure) {
+			throw Failures.of(failure);
+		}
+	}
+
+	/** The direct replies to a post of ours; none when the post is gone. */
+	private List<ThreadItem> replies(ChannelSession session, String uri) {
+		try {
+			return xrpc.query(session.endpoint(), "app.bsky.feed.getPostThread",
+					List.of(new Xrpc.Param("uri", uri), new Xrpc.Param("depth", "1"),
+							new Xrpc.Param("parentHeight", "0")),
+					session.credentials().accessToken(), PostThread.class).thread().allReplies();
+		}
+		catch (XrpcException failure) {
+			if ("NotFound".equals(failure.error())) {
+				return List.of();
+			}
+			throw Failures.of(failure);
+		}
 	}
 
 	/** A notification with its {@code indexedAt} read once. */
@@ -294,7 +418,7 @@ final class BlueskyInbox {
 
 	private Cursor decode(@Nullable String cursor) {
 		if (cursor == null || cursor.isBlank()) {
-			return new Cursor(null, null, null);
+			return new Cursor(null, null, null, null);
 		}
 		try {
 			Cursor decoded = xrpc.json().readValue(Base64.getUrlDecoder().decode(cursor), Cursor.class);

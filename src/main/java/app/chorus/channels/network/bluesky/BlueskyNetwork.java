@@ -107,7 +107,7 @@ public class BlueskyNetwork implements SocialNetwork, AppPasswordConnecting, Ses
 		this.xrpc = new Xrpc(clock, connectTimeout, readTimeout);
 		this.sessions = new BlueskySessions(xrpc, plcUrl);
 		this.publisher = new BlueskyPublisher(xrpc, clock, new LinkCards(xrpc, linkPreview));
-		this.inbox = new BlueskyInbox(xrpc);
+		this.inbox = new BlueskyInbox(xrpc, clock);
 	}
 
 	@Override

@@ -63,11 +63,21 @@ final class Lexicon {
 	/** app.bsky.actor.defs#profileViewDetailed (and the smaller profile views inside notifications and posts). */
 	record Profile(String did, String handle, @Nullable String displayName, @Nullable String avatar,
 			@Nullable String description, @Nullable Long followersCount, @Nullable Long followsCount,
-			@Nullable Long postsCount) {
+			@Nullable Long postsCount, @Nullable ActorViewer viewer) {
 
 		Profile {
 			required(did, handle);
 		}
+
+		/** Whether the account reading has muted or blocked this one, or is blocked by it. */
+		boolean silenced() {
+			return viewer != null && (Boolean.TRUE.equals(viewer.muted()) || Boolean.TRUE.equals(viewer.blockedBy())
+					|| viewer.blocking() != null);
+		}
+	}
+
+	/** app.bsky.actor.defs#viewerState: how the account reading relates to this one. */
+	record ActorViewer(@Nullable Boolean muted, @Nullable Boolean blockedBy, @Nullable String blocking) {
 	}
 
 	// --- com.atproto.repo
@@ -121,6 +131,49 @@ final class Lexicon {
 
 		PostView {
 			required(uri, cid, record);
+		}
+	}
+
+	/** app.bsky.feed.getAuthorFeed: the account's posts and reposts (which carry a {@code reason}), newest first. */
+	record AuthorFeed(@Nullable List<FeedItem> feed) {
+
+		List<FeedItem> all() {
+			return feed == null ? List.of() : feed;
+		}
+	}
+
+	/** app.bsky.feed.defs#feedViewPost. */
+	record FeedItem(ThreadPost post, @Nullable JsonNode reason) {
+
+		FeedItem {
+			required(post);
+		}
+	}
+
+	/** app.bsky.feed.getPostThread. */
+	record PostThread(ThreadItem thread) {
+
+		PostThread {
+			required(thread);
+		}
+	}
+
+	/**
+	 * app.bsky.feed.defs#threadViewPost; a {@code notFoundPost} or {@code blockedPost} in its place has no post.
+	 */
+	record ThreadItem(@Nullable ThreadPost post, @Nullable List<ThreadItem> replies) {
+
+		List<ThreadItem> allReplies() {
+			return replies == null ? List.of() : replies;
+		}
+	}
+
+	/** app.bsky.feed.defs#postView, with what reading a thread needs: who wrote it and when it was indexed. */
+	record ThreadPost(String uri, String cid, Profile author, JsonNode record, String indexedAt,
+			@Nullable Long replyCount) {
+
+		ThreadPost {
+			required(uri, cid, author, record, indexedAt);
 		}
 	}
 

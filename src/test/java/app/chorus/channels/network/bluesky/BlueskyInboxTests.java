@@ -13,7 +13,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -258,6 +261,120 @@ class BlueskyInboxTests {
 			.containsExactly(postUri("n1"), postUri("n2"), postUri("n3"), postUri("n4"), postUri("n5"));
 		InboxPage nothingNew = bluesky.read(session, arrived.cursor());
 		assertThat(nothingNew.events()).isEmpty();
+	}
+
+	private static final String FEED = "/xrpc/app.bsky.feed.getAuthorFeed";
+	private static final String THREAD = "/xrpc/app.bsky.feed.getPostThread";
+
+	/** A post view as feeds and threads carry it. */
+	private static Map<String, Object> postView(String uri, String authorDid, Instant indexedAt, long replies,
+			Map<String, Object> viewer) {
+		return Map.of("uri", uri, "cid", "bafyrei" + uri.substring(uri.lastIndexOf('/') + 1), "author",
+				Map.of("did", authorDid, "handle", authorDid.equals(DID) ? "chorus.bsky.social" : "bob.test",
+						"displayName", "Bob", "viewer", viewer),
+				"record", Map.of("$type", "app.bsky.feed.post", "text", "text of " + uri.substring(uri.lastIndexOf('/')
+						+ 1), "createdAt", indexedAt.toString(), "reply", Map.of("root", Map.of("uri", OURS, "cid",
+								OURS_CID), "parent", Map.of("uri", OURS, "cid", OURS_CID))),
+				"replyCount", replies, "indexedAt", indexedAt.toString());
+	}
+
+	private static Map<String, Object> reply(String rkey, String authorDid, Instant indexedAt) {
+		return Map.of("$type", "app.bsky.feed.defs#threadViewPost", "post",
+				postView(postUri(rkey), authorDid, indexedAt, 0, Map.of("muted", false, "blockedBy", false)));
+	}
+
+	/** The adapter as it reads {@code after} the fixed now of these tests. */
+	private static BlueskyNetwork later(Duration after) {
+		return BlueskyStubs.network(server, Clock.fixed(BlueskyStubs.NOW.plus(after), ZoneOffset.UTC));
+	}
+
+	/** The cursor of a first read at the fixed now, with nothing in the inbox yet. */
+	private String firstReadOfAnEmptyInbox() {
+		newestPage(page(null, List.of()));
+		return later(Duration.ZERO).read(session, null).cursor();
+	}
+
+	@Test
+	void aReplyTheAppViewIndexedBeforeOurPostIsFoundInTheThreadsOfOurPostsEveryFiveMinutes() {
+		// the AppView never notifies a reply it indexed before the post it answers
+		Instant t0 = BlueskyStubs.NOW;
+		Instant posted = t0.minusSeconds(120);
+		String cursor = firstReadOfAnEmptyInbox();
+		server.verify(0, getRequestedFor(urlPathEqualTo(FEED)));
+
+		String older = "at://" + DID + "/app.bsky.feed.post/3lolderpost22";
+		String quiet = "at://" + DID + "/app.bsky.feed.post/3lquietpost22";
+		String gone = "at://" + DID + "/app.bsky.feed.post/3lgonepost222";
+		server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("actor", equalTo(DID)).willReturn(json(Map.of("feed",
+				List.of(Map.of("post", postView(postUri("reposted"), BOB, posted, 4, Map.of()), "reason",
+						Map.of("$type", "app.bsky.feed.defs#reasonRepost")),
+						Map.of("post", postView(quiet, DID, posted, 0, Map.of())),
+						Map.of("post", postView(gone, DID, posted, 2, Map.of())),
+						Map.of("post", postView(OURS, DID, posted, 5, Map.of())),
+						Map.of("post", postView(older, DID, t0.minus(Duration.ofHours(2)), 1, Map.of())))))));
+		server.stubFor(get(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(OURS)).willReturn(json(Map.of(
+				"thread", Map.of("$type", "app.bsky.feed.defs#threadViewPost", "post",
+						postView(OURS, DID, posted, 5, Map.of()), "replies", List.of(
+								reply("raced", BOB, posted.minusSeconds(1)),
+								reply("told", BOB, posted.plusSeconds(600)),
+								reply("ourown", DID, posted.minusSeconds(1)),
+								Map.of("$type", "app.bsky.feed.defs#threadViewPost", "post", postView(
+										postUri("muted"), BOB, posted.minusSeconds(1), 0, Map.of("muted", true))),
+								Map.of("$type", "app.bsky.feed.defs#blockedPost", "uri", postUri("blocked"),
+										"blocked", true)))))));
+		server.stubFor(get(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(gone))
+			.willReturn(xrpcError(400, "NotFound", "Post not found")));
+
+		BlueskyNetwork fiveMinutesLater = later(BlueskyInbox.THREADS_EVERY);
+		InboxPage found = fiveMinutesLater.read(session, cursor);
+
+		assertThat(found.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("raced"));
+		InboxEvent raced = found.events().getFirst();
+		assertThat(raced.kind()).isEqualTo(Kind.REPLY);
+		assertThat(raced.authorHandle()).isEqualTo("bob.test");
+		assertThat(raced.text()).isEqualTo("text of raced");
+		assertThat(raced.subject()).isEqualTo(new RemotePostRef(OURS, OURS_CID, null, null));
+		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("filter",
+				equalTo("posts_with_replies")));
+		// the quiet post has no replies, the older one is over an hour old, the gone one was deleted meanwhile
+		server.verify(2, getRequestedFor(urlPathEqualTo(THREAD)));
+		server.verify(1, getRequestedFor(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(OURS))
+			.withQueryParam("depth", equalTo("1")));
+
+		// not again within five minutes; then again (the inbox stores it once)
+		assertThat(fiveMinutesLater.read(session, found.cursor()).events()).isEmpty();
+		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)));
+		InboxPage again = later(Duration.ofMinutes(11)).read(session, found.cursor());
+		assertThat(again.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("raced"));
+		server.verify(2, getRequestedFor(urlPathEqualTo(FEED)));
+	}
+
+	@Test
+	void whenTheThreadsCannotBeReadTheNotificationsStillArriveAndTheNextReadLooksAgain() {
+		String cursor = firstReadOfAnEmptyInbox();
+		newestPage(page(null, List.of(simple("m1", BlueskyStubs.NOW.plusSeconds(60)))));
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(xrpcError(502, "UpstreamFailure", "Upstream Failure")));
+		BlueskyNetwork sixMinutesLater = later(Duration.ofMinutes(6));
+
+		InboxPage page = sixMinutesLater.read(session, cursor);
+
+		assertThat(page.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("m1"));
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(json(Map.of("feed", List.of()))));
+		assertThat(sixMinutesLater.read(session, page.cursor()).events()).isEmpty();
+		server.verify(2, getRequestedFor(urlPathEqualTo(FEED)));
+	}
+
+	@Test
+	void aLookBlueskyRefusesIsTriedAgainFiveMinutesLaterNotAtEveryRead() {
+		String cursor = firstReadOfAnEmptyInbox();
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(xrpcError(400, "InvalidRequest", "Unknown filter")));
+		BlueskyNetwork sixMinutesLater = later(Duration.ofMinutes(6));
+
+		String refused = sixMinutesLater.read(session, cursor).cursor();
+		sixMinutesLater.read(session, refused);
+		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)));
+		later(Duration.ofMinutes(11)).read(session, refused);
+		server.verify(2, getRequestedFor(urlPathEqualTo(FEED)));
 	}
 
 	@Test

@@ -196,6 +196,46 @@ class BlueskyNetworkPeerTests {
 				.isEqualTo("handle"));
 	}
 
+	@Test
+	void aReplyTheAppViewIndexedBeforeOurPostIsFoundInTheThreadWhenTheNotificationNeverCame() {
+		Account dana = Account.create("dana" + suffix + ".test");
+		Account erin = Account.create("erin" + suffix + ".test");
+		ChannelSession asDana = session(bluesky.connect(AtprotoPeer.PDS, dana.handle(), dana.appPassword()));
+		String cursor = bluesky.read(asDana, null).cursor();
+
+		// Erin's reply reaches the AppView before Dana's post does (here: it is written first, to the post's address)
+		String rkey = RecordKeys.fromIdempotencyKey(UUID.randomUUID().toString());
+		String ours = "at://" + dana.did() + "/app.bsky.feed.post/" + rkey;
+		Map<String, Object> unknownYet = Map.of("uri", ours, "cid",
+				"bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm");
+		String early = Pds.post("com.atproto.repo.createRecord", erin.accessJwt(), Map.of("repo", erin.did(),
+				"collection", "app.bsky.feed.post", "record", Map.of("$type", "app.bsky.feed.post", "text",
+						"First! 🎉", "createdAt", Instant.now().toString(), "reply", Map.of("root", unknownYet,
+								"parent", unknownYet)))).path("uri").asString();
+		AtprotoPeer.AppView.awaitIndexed(early);
+		Pds.post("com.atproto.repo.createRecord", dana.accessJwt(), Map.of("repo", dana.did(), "collection",
+				"app.bsky.feed.post", "rkey", rkey, "record", Map.of("$type", "app.bsky.feed.post", "text",
+						"Our autumn range is here", "createdAt", Instant.now().toString())));
+		AtprotoPeer.AppView.awaitIndexed(ours);
+		await().atMost(INDEXING).pollInterval(Duration.ofMillis(300)).until(() -> Pds.get(
+				"app.bsky.feed.getPostThread", dana.accessJwt(), "uri", ours).path("thread").path("replies").size() == 1);
+
+		// the notifications never tell of it; the look at our posts' threads does
+		assertThat(Pds.get("app.bsky.notification.listNotifications", dana.accessJwt()).path("notifications")
+			.findValuesAsString("uri")).doesNotContain(early);
+		assertThat(bluesky.read(asDana, cursor).events()).isEmpty();
+		BlueskyNetwork fiveMinutesOn = new BlueskyNetwork(Clock.offset(Clock.systemUTC(),
+				BlueskyInbox.THREADS_EVERY), AtprotoPeer.PLC, new LinkPreview(false));
+		InboxPage looked = fiveMinutesOn.read(asDana, cursor);
+
+		assertThat(looked.events()).extracting(InboxEvent::remoteId).containsExactly(early);
+		InboxEvent reply = looked.events().getFirst();
+		assertThat(reply.kind()).isEqualTo(Kind.REPLY);
+		assertThat(reply.authorHandle()).isEqualTo(erin.handle());
+		assertThat(reply.text()).isEqualTo("First! 🎉");
+		assertThat(reply.subject()).isNotNull().extracting(RemotePostRef::id).isEqualTo(ours);
+	}
+
 	private static ChannelSession session(ConnectedAccount account) {
 		return new ChannelSession(UUID.randomUUID(), account.endpoint(), account.accountId(), account.handle(),
 				account.credentials(), account.settings());

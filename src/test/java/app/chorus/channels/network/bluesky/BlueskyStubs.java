@@ -40,7 +40,12 @@ final class BlueskyStubs {
 	 * pages from WireMock on loopback.
 	 */
 	static BlueskyNetwork network(WireMockExtension server) {
-		return new BlueskyNetwork(CLOCK, server.baseUrl() + "/plc", new LinkPreview(true), Duration.ofSeconds(2),
+		return network(server, CLOCK);
+	}
+
+	/** The network under test, whose time is {@code clock}'s. */
+	static BlueskyNetwork network(WireMockExtension server, Clock clock) {
+		return new BlueskyNetwork(clock, server.baseUrl() + "/plc", new LinkPreview(true), Duration.ofSeconds(2),
 				Duration.ofSeconds(2));
 	}
 
