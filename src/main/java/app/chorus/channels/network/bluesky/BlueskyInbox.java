@@ -61,7 +61,7 @@ import tools.jackson.databind.JsonNode;
  * direct replies to our posts indexed since shortly before the previous look (at least {@link #THREADS_OF} back, at
  * most {@link #THREADS_AT_MOST}, one page of {@value #OUR_POSTS} posts), and delivers those indexed before their post
  * or within {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave
- * them out. A reply to one of those replies is notified to us normally once our post is indexed. When the look fails
+ * them out. Replies further down those threads are not looked at. When the look fails
  * for want of an answer, the notifications are still delivered and the next read looks again; when Bluesky refuses it,
  * the next look is {@link #THREADS_EVERY} later (an expired session fails the whole read, to be refreshed).
  */
