@@ -33,7 +33,9 @@ import app.chorus.nlp.SocialText.Token;
  * <li>Other scripts: a text of fewer than four words is too short for the model (it calls "love it" Latin), so it is
  * decided by the words we know (function words and the sentiment word lists); when they do not settle it, the model is
  * asked only if the text has at least ten letters. Otherwise the model decides among its 103 languages, and when it
- * says Danish, Norwegian or Swedish (close enough to confuse it in short texts), their function words settle which.</li>
+ * says Danish, Norwegian or Swedish (close enough to confuse it in short texts), their function words settle which.
+ * Below eight words, when it names another language but more than half the words are ones we know of English, Danish,
+ * Norwegian or Swedish, those words decide (it reads "where is my order" as Afrikaans).</li>
  * </ol>
  * Fewer than two letters, or no answer, is {@code und}. The model (10 MB) is read on first use, which takes one to
  * three seconds; it is shared and immutable ({@link LanguageModel} evaluates it for all threads).
@@ -63,6 +65,12 @@ final class LanguageIdentifier {
 	private static final double MARKER_WEIGHT = 1.0;
 
 	private static final int SHORT_TEXT_WORDS = 4;
+
+	/**
+	 * Below this many words, the model's answer gives way to the words we know when more than half of them are one
+	 * language's.
+	 */
+	private static final int CONFIRMED_WORDS = 8;
 
 	private static final int MODEL_MINIMUM_LETTERS = 10;
 
@@ -147,7 +155,17 @@ final class LanguageIdentifier {
 		}
 		Probabilities probabilities = probabilities(text);
 		String best = probabilities.best();
-		return SCANDINAVIAN.contains(best) ? bestOf(SCANDINAVIAN, probabilities, wordList) : best;
+		if (SCANDINAVIAN.contains(best)) {
+			return bestOf(SCANDINAVIAN, probabilities, wordList);
+		}
+		if (words < CONFIRMED_WORDS && !SHORT_TEXT_LANGUAGES.contains(best)) {
+			// the model reads "where is my order" as Afrikaans: most of a short text's words settle it
+			String known = byKnownWords(wordList);
+			if (known != null && hits(shortTextVocabulary.get(known), wordList) * 2 > wordList.size()) {
+				return known;
+			}
+		}
+		return best;
 	}
 
 	/** The model's probabilities, by outcome, and each outcome's ISO 639-1 code (null where it has none). */

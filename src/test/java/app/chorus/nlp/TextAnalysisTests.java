@@ -18,6 +18,10 @@ class TextAnalysisTests {
 			en | Thanks for getting back to me so quickly, the new calendar works well
 			en | love it
 			en | so bad
+			en | @shop.test where is my order?
+			af | waar is my bestelling?
+			nl | waar is mijn bestelling?
+			de | wo ist meine Bestellung?
 			da | Tak for hjælpen, jeg er meget glad for jeres service
 			da | tusind tak
 			da | Hvornår kommer min pakke? Jeg har ventet i to uger
