@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import app.chorus.channels.ChannelId;
 import app.chorus.identity.UserAccount;
 import app.chorus.inbox.internal.InboxIngestion;
 import app.chorus.inbox.internal.InboxService;
@@ -109,6 +111,23 @@ class InboxPagesIntegrationTests {
 		WebClient.Page resolved = browser.get("/inbox?status=resolved&assigneeId=none&sla=&sentiment=");
 		assertThat(resolved.status()).isEqualTo(200);
 		assertThat(resolved.body()).contains("No message matches these filters.").contains("Clear filters");
+	}
+
+	@Test
+	void theListTellsHowReadingEachChannelStandsAndOpensWhenOneFails() {
+		WebClient.Page fine = browser.get("/inbox");
+		assertThat(fine.body()).contains("The channel was read within the last")
+			.containsPattern("Read \\d+ seconds? ago").contains("data-reading-channel=\"" + channel + "\"")
+			.doesNotContain("class=\"reading card trouble\"");
+
+		newest(pds, BlueskyAnswers.error(502, "UpstreamFailure", "the AppView is down <b>now</b>"));
+		ingestion.pollNow(workspace.workspaceId(), ChannelId.of(channel), Duration.ofSeconds(20));
+
+		WebClient.Page failing = browser.get("/inbox");
+		assertThat(failing.body()).contains("class=\"reading card trouble\" data-reading open=\"open\"")
+			.contains("One channel is not being read: the inbox is missing what came to it since.")
+			.contains("Reading failed once; Chorus keeps trying.").contains("the AppView is down &lt;b&gt;now&lt;/b&gt;")
+			.containsPattern("Last read that got through: \\d+ seconds? ago");
 	}
 
 	@Test

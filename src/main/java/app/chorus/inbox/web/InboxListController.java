@@ -174,6 +174,8 @@ class InboxListController {
 		model.addAttribute("sentiments", List.of("negative", "neutral", "positive"));
 		model.addAttribute("slaStates", List.of("on-track", "at-risk", "breached"));
 		model.addAttribute("canTriage", membership.can(Permission.INBOX_REPLY));
+		model.addAttribute("reading", ChannelReading.Summary.of(inbox.ingestion(membership.workspaceId()),
+				errors::message));
 		return "inbox/list";
 	}
 
