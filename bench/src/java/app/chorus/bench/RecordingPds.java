@@ -175,9 +175,10 @@ final class RecordingPds implements AutoCloseable {
 		String repo = body.path("repo").asString();
 		String rkey = body.path("rkey").asString();
 		String text = body.path("record").path("text").asString();
+		// the record first: the author feed lists the writes with their records
+		records.putIfAbsent(repo + "/" + rkey, body.path("record"));
 		writes.add(new Write(arrived, repo, rkey, text));
 		firstArrivalOfText.putIfAbsent(text, arrived);
-		records.putIfAbsent(repo + "/" + rkey, body.path("record"));
 		answer(exchange, 200, Map.of("uri", "at://" + repo + "/app.bsky.feed.post/" + rkey, "cid", CID,
 				"commit", Map.of("cid", CID, "rev", "3lbenchrev222"), "validationStatus", "valid"));
 	}

@@ -13,9 +13,17 @@ import app.chorus.inbox.internal.InboxService.ChannelIngestion;
  */
 record ChannelReading(ChannelIngestion state, @Nullable String ago) {
 
+	/**
+	 * The state's status, except that a channel no read has got through for yet is {@code waiting}. Public, as the
+	 * page's expressions find only public methods.
+	 */
+	public String status() {
+		return state.status().equals("ok") && state.lagSeconds() == null ? "waiting" : state.status();
+	}
+
 	/** Reading it fails, or the network refused its credentials: the inbox is missing what came since. */
-	boolean trouble() {
-		return state.status().equals("failing") || state.status().equals("needs_reauthorization");
+	public boolean trouble() {
+		return status().equals("failing") || status().equals("needs_reauthorization");
 	}
 
 	/**
@@ -27,33 +35,42 @@ record ChannelReading(ChannelIngestion state, @Nullable String ago) {
 		static Summary of(List<ChannelIngestion> states, BiFunction<String, Object[], String> message) {
 			List<ChannelReading> channels = states.stream()
 				.map(state -> new ChannelReading(state,
-						state.lagSeconds() == null ? null : ago(state.lagSeconds(), message)))
+						state.lagSeconds() == null ? null : span(state.lagSeconds(), false, message)))
 				.toList();
 			long trouble = channels.stream().filter(ChannelReading::trouble).count();
-			long read = channels.stream().filter(channel -> channel.state().status().equals("ok")).count();
-			long oldest = channels.stream().filter(channel -> channel.state().status().equals("ok"))
-				.mapToLong(channel -> channel.state().lagSeconds() == null ? 0 : channel.state().lagSeconds())
-				.max().orElse(0);
-			long waiting = channels.stream().filter(channel -> channel.state().status().equals("waiting")).count();
-			String text = trouble > 0 ? message.apply("inbox.reading.trouble", new Object[] { trouble })
-					: read > 0 ? message.apply("inbox.reading.fine", new Object[] { read, ago(oldest, message) })
-					: waiting > 0 ? message.apply("inbox.reading.waiting", new Object[0])
-					: message.apply("inbox.reading.none", new Object[0]);
+			List<ChannelReading> read = channels.stream().filter(channel -> channel.status().equals("ok")).toList();
+			long readable = channels.stream().filter(channel -> !channel.status().equals("unsupported")).count();
+			long oldest = read.stream().mapToLong(channel -> channel.state().lagSeconds()).max().orElse(0);
+			String text;
+			if (trouble > 0) {
+				text = message.apply("inbox.reading.trouble", new Object[] { trouble });
+			}
+			else if (read.isEmpty()) {
+				text = message.apply(readable > 0 ? "inbox.reading.waiting" : "inbox.reading.none", new Object[0]);
+			}
+			else if (read.size() == readable) {
+				text = message.apply("inbox.reading.fine", new Object[] { read.size(), span(oldest, true, message) });
+			}
+			else {
+				text = message.apply("inbox.reading.partly",
+						new Object[] { read.size(), readable, span(oldest, true, message) });
+			}
 			return new Summary(channels, text, trouble > 0);
 		}
 	}
 
-	/** A span of seconds in the largest unit that fits: 40 seconds, 3 minutes, 5 hours, 2 days. */
-	static String ago(long seconds, BiFunction<String, Object[], String> message) {
+	/**
+	 * A span of seconds in the largest unit that fits (40 seconds, 3 minutes, 5 hours, 2 days), rounded down for
+	 * "read 3 minutes ago" or up for "within the last 4 minutes".
+	 */
+	static String span(long seconds, boolean roundUp, BiFunction<String, Object[], String> message) {
 		if (seconds < 60) {
 			return message.apply("inbox.reading.seconds", new Object[] { seconds });
 		}
-		if (seconds < 3600) {
-			return message.apply("inbox.reading.minutes", new Object[] { seconds / 60 });
-		}
-		if (seconds < 86_400) {
-			return message.apply("inbox.reading.hours", new Object[] { seconds / 3600 });
-		}
-		return message.apply("inbox.reading.days", new Object[] { seconds / 86_400 });
+		long[] units = { 60, 3600, 86_400 };
+		String[] keys = { "inbox.reading.minutes", "inbox.reading.hours", "inbox.reading.days" };
+		int unit = seconds < 3600 ? 0 : seconds < 86_400 ? 1 : 2;
+		long amount = roundUp ? (seconds + units[unit] - 1) / units[unit] : seconds / units[unit];
+		return message.apply(keys[unit], new Object[] { amount });
 	}
 }

@@ -25,6 +25,7 @@ import app.chorus.channels.network.bluesky.Lexicon.Notifications;
 import app.chorus.channels.network.bluesky.Lexicon.PostThread;
 import app.chorus.channels.network.bluesky.Lexicon.ThreadItem;
 import app.chorus.channels.network.bluesky.Lexicon.ThreadPost;
+import app.chorus.channels.spi.AccessTokenExpired;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.InboxReading.InboxEvent;
 import app.chorus.channels.spi.InboxReading.InboxPage;
@@ -58,12 +59,15 @@ import tools.jackson.databind.JsonNode;
  * The AppView never notifies a reply it indexed before the post it answers (it looks the parent's author up when it
  * indexes the reply, and not again when the parent comes): a reply written within moments of our post, or our post
  * indexed late, is missing from the notifications for good. So every {@link #THREADS_EVERY}, a read also looks at the
- * direct replies to our posts indexed since shortly before the previous look (at least {@link #THREADS_OF} back, at
- * most {@link #THREADS_AT_MOST}, one page of {@value #OUR_POSTS} posts), and delivers those indexed before their post
- * or within {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave
- * them out. Replies further down those threads are not looked at. When the look fails
- * for want of an answer, the notifications are still delivered and the next read looks again; when Bluesky refuses it,
- * the next look is {@link #THREADS_EVERY} later (an expired session fails the whole read, to be refreshed).
+ * direct replies to our posts indexed since {@link #THREADS_OVERLAP} before the previous look (a day at most; the
+ * first look reaches back to the first read, not before), and delivers those indexed before their post or within
+ * {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave them out.
+ * Replies further down those threads are not looked at. A look reads one page of {@value #OUR_POSTS} of our posts and
+ * the threads of at most {@value #THREADS_PER_LOOK} of them that have replies, newest first, and starts no thread after
+ * {@link #LOOK_BUDGET}, so that it never holds a read up for long. A thread that cannot be read is skipped until the
+ * next look; when our posts cannot be read, the notifications are still delivered and the look is tried again
+ * {@link #LOOK_RETRY} later (or when a rate limit says); when Bluesky refuses it, {@link #THREADS_EVERY} later. An
+ * expired session fails the whole read, to be refreshed.
  */
 final class BlueskyInbox {
 
@@ -84,7 +88,12 @@ final class BlueskyInbox {
 
 	/** How often a read also looks at the threads of our recent posts for replies Bluesky did not notify. */
 	static final Duration THREADS_EVERY = Duration.ofMinutes(5);
-	/** How far back our posts are looked at, at least. */
+	/**
+	 * How far before the previous look a look reaches: a reply may be indexed a minute after its post, and the
+	 * AppView's clock may not be ours.
+	 */
+	static final Duration THREADS_OVERLAP = Duration.ofMinutes(10);
+	/** How far back the first look of a cursor written before looks existed reaches. */
 	static final Duration THREADS_OF = Duration.ofHours(1);
 	/** How far back our posts are looked at, at most (after a long pause in reading). */
 	static final Duration THREADS_AT_MOST = Duration.ofDays(1);
@@ -92,6 +101,12 @@ final class BlueskyInbox {
 	static final Duration RACED = Duration.ofMinutes(1);
 	/** How many of our newest posts a look reads, at most. */
 	static final int OUR_POSTS = 50;
+	/** How many threads a look reads, at most. */
+	static final int THREADS_PER_LOOK = 10;
+	/** After this long, a look starts no further thread. */
+	static final Duration LOOK_BUDGET = Duration.ofSeconds(15);
+	/** How soon a look our posts could not be read for is tried again. */
+	static final Duration LOOK_RETRY = Duration.ofMinutes(1);
 
 	private static final Logger log = LoggerFactory.getLogger(BlueskyInbox.class);
 	private static final List<String> REASONS = List.of("reply", "mention", "quote");
@@ -182,10 +197,12 @@ final class BlueskyInbox {
 	 * @param since what earlier reads delivered (null before the first read)
 	 * @param page Bluesky's cursor where an unfinished walk down to {@code since} goes on
 	 * @param next the watermark to adopt once that walk is finished
-	 * @param threads when the threads of our posts were last looked at (null in cursors written before it existed)
+	 * @param threads when the threads of our posts were last looked at, or the first read (null in cursors written
+	 * before looks existed)
+	 * @param lookAgainAt when a look that could not be done is tried again (null when none failed)
 	 */
 	record Cursor(@Nullable Watermark since, @Nullable String page, @Nullable Watermark next,
-			@Nullable Instant threads) {
+			@Nullable Instant threads, @Nullable Instant lookAgainAt) {
 	}
 
 	InboxPage read(ChannelSession session, @Nullable String cursor) {
@@ -218,7 +235,10 @@ final class BlueskyInbox {
 				: since == null ? new Watermark(Instant.EPOCH, new TreeSet<>(), new java.util.TreeMap<>()) : null;
 		Instant now = clock.instant();
 		Instant threads = since == null ? now : position.threads();
-		if (since != null && caughtUp && (threads == null || !now.isBefore(threads.plus(THREADS_EVERY)))) {
+		Instant lookAgainAt = position.lookAgainAt();
+		boolean lookDue = lookAgainAt != null ? !now.isBefore(lookAgainAt)
+				: threads == null || !now.isBefore(threads.plus(THREADS_EVERY));
+		if (since != null && caughtUp && lookDue) {
 			try {
 				Set<String> delivering = new HashSet<>();
 				fresh.forEach(dated -> delivering.add(dated.notification().uri()));
@@ -226,15 +246,20 @@ final class BlueskyInbox {
 					.filter(dated -> delivering.add(dated.notification().uri()))
 					.forEach(fresh::add);
 				threads = now;
+				lookAgainAt = null;
+			}
+			catch (AccessTokenExpired expired) {
+				throw expired;
 			}
 			catch (NetworkUnavailable ex) {
-				log.warn("Could not look for Bluesky replies that were not notified to {}; the next read looks again: {}",
-						session.accountId(), ex.getMessage());
+				lookAgainAt = ex.retryAt().filter(at -> at.isAfter(now.plus(LOOK_RETRY))).orElse(now.plus(LOOK_RETRY));
+				log.warn("Could not look for Bluesky replies that were not notified to {}; looking again at {}: {}",
+						session.accountId(), lookAgainAt, ex.getMessage());
 			}
 			catch (IllegalArgumentException refused) {
 				log.warn("Bluesky refused the look for replies that were not notified to {}; looking again in {}: {}",
 						session.accountId(), THREADS_EVERY, refused.getMessage());
-				threads = now;
+				lookAgainAt = now.plus(THREADS_EVERY);
 			}
 		}
 		List<InboxEvent> events = fresh.stream()
@@ -242,20 +267,22 @@ final class BlueskyInbox {
 			.map(dated -> event(session, dated))
 			.filter(event -> event != null)
 			.toList();
-		Cursor after = caughtUp ? new Cursor(reached, null, null, threads)
-				: new Cursor(since, page, reached, position.threads());
+		Cursor after = caughtUp ? new Cursor(reached, null, null, threads, lookAgainAt)
+				: new Cursor(since, page, reached, position.threads(), position.lookAgainAt());
 		return new InboxPage(events, after.since() == null ? cursor : encode(after), !caughtUp);
 	}
 
 	/**
 	 * Direct replies to our posts that the AppView indexed before (or just after) the post, as the notifications they
-	 * should have been; {@code previous} is when the threads were last looked at.
+	 * should have been; {@code previous} is when the threads were last looked at (or the first read).
 	 */
 	private List<Dated> unnotifiedReplies(ChannelSession session, @Nullable Instant previous, Instant now) {
-		Instant from = previous == null ? now.minus(THREADS_OF) : min(now.minus(THREADS_OF), previous.minus(RACED));
+		Instant from = previous == null ? now.minus(THREADS_OF) : previous.minus(THREADS_OVERLAP);
 		if (from.isBefore(now.minus(THREADS_AT_MOST))) {
 			from = now.minus(THREADS_AT_MOST);
 		}
+		long started = System.nanoTime();
+		int looked = 0;
 		List<Dated> replies = new ArrayList<>();
 		for (FeedItem item : ourPosts(session)) {
 			ThreadPost ours = item.post();
@@ -263,6 +290,11 @@ final class BlueskyInbox {
 			if (item.reason() != null || !ours.author().did().equals(session.accountId()) || indexed.isBefore(from)
 					|| (ours.replyCount() != null && ours.replyCount() == 0)) {
 				continue;
+			}
+			if (looked++ == THREADS_PER_LOOK || System.nanoTime() - started > LOOK_BUDGET.toNanos()) {
+				log.info("Looked at {} threads of {}'s posts for replies that were not notified; the rest wait for the "
+						+ "next look", looked - 1, session.accountId());
+				break;
 			}
 			for (ThreadItem reply : replies(session, ours.uri())) {
 				ThreadPost post = reply.post();
@@ -279,10 +311,6 @@ final class BlueskyInbox {
 		return replies;
 	}
 
-	private static Instant min(Instant one, Instant other) {
-		return one.isBefore(other) ? one : other;
-	}
-
 	private List<FeedItem> ourPosts(ChannelSession session) {
 		try {
 			return xrpc.query(session.endpoint(), "app.bsky.feed.getAuthorFeed",
@@ -296,7 +324,10 @@ final class BlueskyInbox {
 		}
 	}
 
-	/** The direct replies to a post of ours; none when the post is gone. */
+	/**
+	 * The direct replies to a post of ours; none when the post is gone, or when its thread cannot be read now (the
+	 * next look reads it again, while the post is within its reach).
+	 */
 	private List<ThreadItem> replies(ChannelSession session, String uri) {
 		try {
 			return xrpc.query(session.endpoint(), "app.bsky.feed.getPostThread",
@@ -308,7 +339,13 @@ final class BlueskyInbox {
 			if ("NotFound".equals(failure.error())) {
 				return List.of();
 			}
-			throw Failures.of(failure);
+			RuntimeException meaning = Failures.of(failure);
+			if (meaning instanceof AccessTokenExpired || failure.credentialsRefused()) {
+				throw meaning;
+			}
+			log.warn("Could not read the thread of {} to look for replies that were not notified: {}", uri,
+					failure.getMessage());
+			return List.of();
 		}
 	}
 
@@ -418,7 +455,7 @@ final class BlueskyInbox {
 
 	private Cursor decode(@Nullable String cursor) {
 		if (cursor == null || cursor.isBlank()) {
-			return new Cursor(null, null, null, null);
+			return new Cursor(null, null, null, null, null);
 		}
 		try {
 			Cursor decoded = xrpc.json().readValue(Base64.getUrlDecoder().decode(cursor), Cursor.class);

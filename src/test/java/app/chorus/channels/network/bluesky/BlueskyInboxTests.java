@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import app.chorus.channels.spi.AccessTokenExpired;
 import app.chorus.channels.spi.ChannelSession;
 import app.chorus.channels.spi.InboxReading.InboxEvent;
 import app.chorus.channels.spi.InboxReading.InboxPage;
@@ -305,12 +306,14 @@ class BlueskyInboxTests {
 		String older = "at://" + DID + "/app.bsky.feed.post/3lolderpost22";
 		String quiet = "at://" + DID + "/app.bsky.feed.post/3lquietpost22";
 		String gone = "at://" + DID + "/app.bsky.feed.post/3lgonepost222";
+		String beforeConnecting = "at://" + DID + "/app.bsky.feed.post/3lbeforepost2";
 		server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("actor", equalTo(DID)).willReturn(json(Map.of("feed",
 				List.of(Map.of("post", postView(postUri("reposted"), BOB, posted, 4, Map.of()), "reason",
 						Map.of("$type", "app.bsky.feed.defs#reasonRepost")),
 						Map.of("post", postView(quiet, DID, posted, 0, Map.of())),
 						Map.of("post", postView(gone, DID, posted, 2, Map.of())),
 						Map.of("post", postView(OURS, DID, posted, 5, Map.of())),
+						Map.of("post", postView(beforeConnecting, DID, t0.minus(Duration.ofMinutes(30)), 2, Map.of())),
 						Map.of("post", postView(older, DID, t0.minus(Duration.ofHours(2)), 1, Map.of())))))));
 		server.stubFor(get(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(OURS)).willReturn(json(Map.of(
 				"thread", Map.of("$type", "app.bsky.feed.defs#threadViewPost", "post",
@@ -336,7 +339,7 @@ class BlueskyInboxTests {
 		assertThat(raced.subject()).isEqualTo(new RemotePostRef(OURS, OURS_CID, null, null));
 		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("filter",
 				equalTo("posts_with_replies")));
-		// the quiet post has no replies, the older one is over an hour old, the gone one was deleted meanwhile
+		// the quiet post has no replies, two were indexed long before the first read, the gone one was deleted
 		server.verify(2, getRequestedFor(urlPathEqualTo(THREAD)));
 		server.verify(1, getRequestedFor(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(OURS))
 			.withQueryParam("depth", equalTo("1")));
@@ -360,8 +363,59 @@ class BlueskyInboxTests {
 
 		assertThat(page.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("m1"));
 		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(json(Map.of("feed", List.of()))));
-		assertThat(sixMinutesLater.read(session, page.cursor()).events()).isEmpty();
+		String notAgainYet = sixMinutesLater.read(session, page.cursor()).cursor();
+		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)));
+		assertThat(later(Duration.ofMinutes(7)).read(session, notAgainYet).events()).isEmpty();
 		server.verify(2, getRequestedFor(urlPathEqualTo(FEED)));
+	}
+
+	@Test
+	void aThreadThatCannotBeReadIsSkippedAndTheOthersStillDelivered() {
+		Instant posted = BlueskyStubs.NOW.minusSeconds(120);
+		String cursor = firstReadOfAnEmptyInbox();
+		String stuck = "at://" + DID + "/app.bsky.feed.post/3lstuckpost22";
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(json(Map.of("feed", List.of(
+				Map.of("post", postView(stuck, DID, posted, 3, Map.of())),
+				Map.of("post", postView(OURS, DID, posted, 1, Map.of())))))));
+		server.stubFor(get(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(stuck))
+			.willReturn(xrpcError(502, "UpstreamFailure", "Upstream Failure")));
+		server.stubFor(get(urlPathEqualTo(THREAD)).withQueryParam("uri", equalTo(OURS)).willReturn(json(Map.of(
+				"thread", Map.of("$type", "app.bsky.feed.defs#threadViewPost", "post",
+						postView(OURS, DID, posted, 1, Map.of()), "replies",
+						List.of(reply("raced", BOB, posted.minusSeconds(1))))))));
+
+		InboxPage found = later(BlueskyInbox.THREADS_EVERY).read(session, cursor);
+
+		assertThat(found.events()).extracting(InboxEvent::remoteId).containsExactly(postUri("raced"));
+		later(Duration.ofMinutes(7)).read(session, found.cursor());
+		server.verify(1, getRequestedFor(urlPathEqualTo(FEED)));
+	}
+
+	@Test
+	void anExpiredSessionDuringTheLookFailsTheReadSoThatTheSessionIsRefreshed() {
+		String cursor = firstReadOfAnEmptyInbox();
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(xrpcError(400, "ExpiredToken", "Token has expired")));
+
+		assertThatThrownBy(() -> later(BlueskyInbox.THREADS_EVERY).read(session, cursor))
+			.isInstanceOf(AccessTokenExpired.class);
+	}
+
+	@Test
+	void aLookReadsAtMostTenThreads() {
+		Instant posted = BlueskyStubs.NOW.minusSeconds(120);
+		String cursor = firstReadOfAnEmptyInbox();
+		List<Map<String, Object>> feed = new ArrayList<>();
+		for (int i = 0; i < BlueskyInbox.THREADS_PER_LOOK + 5; i++) {
+			feed.add(Map.of("post", postView("at://" + DID + "/app.bsky.feed.post/3lmanyposts" + (10 + i), DID, posted,
+					1, Map.of())));
+		}
+		server.stubFor(get(urlPathEqualTo(FEED)).willReturn(json(Map.of("feed", feed))));
+		server.stubFor(get(urlPathEqualTo(THREAD)).willReturn(json(Map.of("thread", Map.of("$type",
+				"app.bsky.feed.defs#threadViewPost", "post", postView(OURS, DID, posted, 1, Map.of()))))));
+
+		later(BlueskyInbox.THREADS_EVERY).read(session, cursor);
+
+		server.verify(BlueskyInbox.THREADS_PER_LOOK, getRequestedFor(urlPathEqualTo(THREAD)));
 	}
 
 	@Test
