@@ -16,7 +16,8 @@ public interface InboxReading {
 	InboxPage read(ChannelSession session, @Nullable String cursor);
 
 	/**
-	 * A page and the cursor to resume from; {@code cursor} is unchanged when there was nothing new.
+	 * A page and the cursor to resume from; {@code cursor} is unchanged when there was nothing new, unless the adapter
+	 * keeps its own bookkeeping in it (Bluesky: when it last looked at our posts' threads).
 	 * @param more whether the network may hold more after {@code cursor} already, so that reading again at once is
 	 * worth it (a read that stopped at its page limit); false when the read caught up with the newest
 	 */
