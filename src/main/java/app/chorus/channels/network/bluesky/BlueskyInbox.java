@@ -60,12 +60,14 @@ import tools.jackson.databind.JsonNode;
  * indexes the reply, and not again when the parent comes): a reply written within moments of our post, or our post
  * indexed late, is missing from the notifications for good. So every {@link #THREADS_EVERY}, a read also looks at the
  * direct replies to our posts indexed since {@link #THREADS_OVERLAP} before the previous look (a day at most; the
- * first look reaches back to the first read, not before), and delivers those indexed before their post or within
- * {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave them out.
+ * first look reaches back that far before the first read, no further), and delivers those indexed before their post
+ * or within {@link #RACED} after it; replies from accounts we muted or blocked are left out, as notifications leave
+ * them out.
  * Replies further down those threads are not looked at. A look reads one page of {@value #OUR_POSTS} of our posts and
  * the threads of at most {@value #THREADS_PER_LOOK} of them that have replies, newest first, and starts no thread after
- * {@link #LOOK_BUDGET}, so that it never holds a read up for long. A thread that cannot be read is skipped until the
- * next look; when our posts cannot be read, the notifications are still delivered and the look is tried again
+ * {@link #LOOK_BUDGET}, so that it never holds a read up for long (older posts are then not looked at). A thread
+ * that cannot be read is skipped (the next look reads it only while the post is within its reach); when our posts
+ * cannot be read, the notifications are still delivered and the look is tried again
  * {@link #LOOK_RETRY} later (or when a rate limit says); when Bluesky refuses it, {@link #THREADS_EVERY} later. An
  * expired session fails the whole read, to be refreshed.
  */
@@ -292,8 +294,8 @@ final class BlueskyInbox {
 				continue;
 			}
 			if (looked++ == THREADS_PER_LOOK || System.nanoTime() - started > LOOK_BUDGET.toNanos()) {
-				log.info("Looked at {} threads of {}'s posts for replies that were not notified; the rest wait for the "
-						+ "next look", looked - 1, session.accountId());
+				log.info("Looked at {} threads of {}'s newest posts for replies that were not notified; older posts "
+						+ "with replies are not looked at", looked - 1, session.accountId());
 				break;
 			}
 			for (ThreadItem reply : replies(session, ours.uri())) {
