@@ -148,7 +148,7 @@ final class LanguageIdentifier {
 			return bestOf(DEVANAGARI, probabilities(text), wordList);
 		}
 		if (words < SHORT_TEXT_WORDS) {
-			String known = byKnownWords(wordList);
+			String known = byKnownWords(wordList, false);
 			if (known != null || total < MODEL_MINIMUM_LETTERS) {
 				return known == null ? UNDETERMINED : known;
 			}
@@ -160,8 +160,8 @@ final class LanguageIdentifier {
 		}
 		if (words < CONFIRMED_WORDS && !SHORT_TEXT_LANGUAGES.contains(best)) {
 			// the model reads "where is my order" as Afrikaans: most of a short text's words settle it
-			String known = byKnownWords(wordList);
-			if (known != null && hits(shortTextVocabulary.get(known), wordList) * 2 > wordList.size()) {
+			String known = byKnownWords(wordList, true);
+			if (known != null) {
 				return known;
 			}
 		}
@@ -220,8 +220,11 @@ final class LanguageIdentifier {
 		return best;
 	}
 
-	/** The language most of the words belong to, when one clearly does. */
-	private @Nullable String byKnownWords(List<String> words) {
+	/**
+	 * The language the words belong to, when one clearly does: at least half of them ({@code majority}: more than
+	 * half), and no other language as many.
+	 */
+	private @Nullable String byKnownWords(List<String> words, boolean majority) {
 		String best = null;
 		int bestHits = 0;
 		boolean tie = false;
@@ -236,7 +239,7 @@ final class LanguageIdentifier {
 				tie = true;
 			}
 		}
-		return tie || bestHits * 2 < words.size() ? null : best;
+		return tie || bestHits * 2 < words.size() || (majority && bestHits * 2 == words.size()) ? null : best;
 	}
 
 	private static int hits(@Nullable Set<String> vocabulary, List<String> words) {

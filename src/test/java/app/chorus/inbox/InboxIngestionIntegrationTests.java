@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -158,6 +159,21 @@ class InboxIngestionIntegrationTests {
 			}
 		}
 		throw new AssertionError("no ingestion state for channel " + channel);
+	}
+
+	@Test
+	void aChannelIsWaitingUntilItsFirstReadGetsThroughThenOk() {
+		newest(pds, List.of(reply("r1", T.plusSeconds(1))));
+		String channel = connect();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("select count(*) from inbox.channel_states where channel_id = ?").param(UUID.fromString(channel))
+			.query(Long.class).single() == 1);
+		JsonNode waiting = channelState(channel);
+		assertThat(waiting.get("status").asString()).isEqualTo("waiting");
+		assertThat(waiting.get("lagSeconds").isNull()).isTrue();
+
+		poll(channel);
+		assertThat(channelState(channel).get("status").asString()).isEqualTo("ok");
 	}
 
 	@Test

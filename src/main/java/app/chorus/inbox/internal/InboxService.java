@@ -139,7 +139,9 @@ public class InboxService {
 	}
 
 	/**
-	 * Where reading one channel's inbox stands. {@code lagSeconds}: how old the inbox's view of the channel is (since
+	 * Where reading one channel's inbox stands ({@code status}: {@code waiting} until a first read gets through, then
+	 * {@code ok}, {@code failing}, {@code needs_reauthorization} or {@code unsupported}). {@code lagSeconds}: how old the
+	 * inbox's view of the channel is (since
 	 * the last poll that got through); {@code null} before the first. {@code lastPushedAt}: the network's last webhook
 	 * delivery to the channel, if any.
 	 */
@@ -388,7 +390,9 @@ public class InboxService {
 		}
 		Long lag = state.lastSuccessAt() == null ? null
 				: Math.max(0, Duration.between(state.lastSuccessAt(), now).toSeconds());
-		return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), state.status(),
+		// a channel is "ok" from the moment it is added; until a read gets through, it is waiting for the first
+		String status = IngestionStates.OK.equals(state.status()) && lag == null ? "waiting" : state.status();
+		return new ChannelIngestion(channel.id().value(), channel.name(), channel.network().key(), status,
 				state.lastPollStartedAt(), state.lastPollFinishedAt(), state.lastSuccessAt(), state.nextPollAt(),
 				state.lastError(), state.consecutiveFailures(), state.newestItemAt(), state.itemsReceived(), lag,
 				state.lastPushedAt());

@@ -14,16 +14,11 @@ import app.chorus.inbox.internal.InboxService.ChannelIngestion;
 record ChannelReading(ChannelIngestion state, @Nullable String ago) {
 
 	/**
-	 * The state's status, except that a channel no read has got through for yet is {@code waiting}. Public, as the
+	 * Reading it fails, or the network refused its credentials: the inbox is missing what came since. Public, as the
 	 * page's expressions find only public methods.
 	 */
-	public String status() {
-		return state.status().equals("ok") && state.lagSeconds() == null ? "waiting" : state.status();
-	}
-
-	/** Reading it fails, or the network refused its credentials: the inbox is missing what came since. */
 	public boolean trouble() {
-		return status().equals("failing") || status().equals("needs_reauthorization");
+		return state.status().equals("failing") || state.status().equals("needs_reauthorization");
 	}
 
 	/**
@@ -38,8 +33,8 @@ record ChannelReading(ChannelIngestion state, @Nullable String ago) {
 						state.lagSeconds() == null ? null : span(state.lagSeconds(), false, message)))
 				.toList();
 			long trouble = channels.stream().filter(ChannelReading::trouble).count();
-			List<ChannelReading> read = channels.stream().filter(channel -> channel.status().equals("ok")).toList();
-			long readable = channels.stream().filter(channel -> !channel.status().equals("unsupported")).count();
+			List<ChannelReading> read = channels.stream().filter(channel -> channel.state().status().equals("ok")).toList();
+			long readable = channels.stream().filter(channel -> !channel.state().status().equals("unsupported")).count();
 			long oldest = read.stream().mapToLong(channel -> channel.state().lagSeconds()).max().orElse(0);
 			String text;
 			if (trouble > 0) {
